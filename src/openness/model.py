@@ -1,0 +1,163 @@
+"""The shared data model: what flows from one stage to the next.
+
+Every stage (ingest -> segment -> extract -> engine -> report, and diff) speaks in these frozen
+value objects, so a stage can be tested, replaced or cached without knowing its neighbours.
+Offsets are always character offsets into :attr:`Document.text`; pages and lines are derived
+from them, never stored independently, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+
+@dataclass(frozen=True, kw_only=True)
+class Page:
+    """One page of a paged source (PDF); text sources have a single page numbered 1."""
+
+    #: 1-based page number as the reader counts it.
+    number: int
+    #: Offset in :attr:`Document.text` where the page's text starts.
+    start: int
+    #: Offset one past the page's last character.
+    end: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Span:
+    """Where a piece of evidence sits: enough for a person to find it in the original file."""
+
+    path: str
+    #: 1-based page for paged sources, ``None`` for text input.
+    page: int | None
+    #: 1-based line in the extracted text.
+    line: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Document:
+    """A file turned into text, with the map from every character back to page and line.
+
+    ``text`` is the extracted text the user can check evidence against: lines as the source
+    printed them (running headers, footers and page numbers of PDFs removed). Analysis works on
+    a normalised view of it (see :mod:`openness.ingest.normalize`) whose offsets map back here.
+    """
+
+    path: str
+    text: str
+    #: ``txt``, ``md`` or ``pdf``.
+    format: str
+    sha256: str
+    pages: tuple[Page, ...] = ()
+    #: YAML front matter of Markdown files and similar metadata kept apart from the text.
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+    #: Things a reader should know that did not stop ingestion (e.g. a fallback decoding).
+    warnings: tuple[str, ...] = ()
+    #: Offsets at which each line starts; computed from ``text``.
+    line_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        starts = [0]
+        find = self.text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        object.__setattr__(self, "line_starts", tuple(starts))
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages) if self.pages else 1
+
+    @property
+    def paged(self) -> bool:
+        """True for sources that have real pages (PDF), whose evidence names a page."""
+        return self.format == "pdf"
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of the character at ``offset``."""
+        return bisect.bisect_right(self.line_starts, offset)
+
+    def page_of(self, offset: int) -> int | None:
+        """1-based page of ``offset`` for paged sources, ``None`` for text."""
+        if not self.paged or not self.pages:
+            return None
+        starts = [p.start for p in self.pages]
+        index = max(bisect.bisect_right(starts, offset) - 1, 0)
+        return self.pages[index].number
+
+    def span(self, start: int, end: int) -> Span:
+        """The :class:`Span` of ``text[start:end]``."""
+        return Span(
+            path=self.path,
+            page=self.page_of(start),
+            line=self.line_of(start),
+            start=start,
+            end=end,
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Clause:
+    """A section of a document as the text numbers it (``1``, ``1.b.v``, ``Annex A``...)."""
+
+    #: Stable id as the text prints it, e.g. ``1.b.v``; unnumbered text before the first
+    #: heading has the id ``preamble``.
+    id: str
+    title: str
+    #: Text of the section including its heading line, exactly as in ``Document.text``.
+    text: str
+    span: Span
+    #: Id of the enclosing section, ``None`` at top level.
+    parent: str | None = None
+    #: Nesting depth, 1 at top level.
+    level: int = 1
+
+
+@dataclass(frozen=True, kw_only=True)
+class Evidence:
+    """The words that caused a finding, and where they are."""
+
+    path: str
+    #: The minimal quote: the sentence or list item, as it reads in the normalised text.
+    quote: str
+    #: Id of the innermost section holding the quote.
+    section: str | None
+    page: int | None
+    line: int
+    start: int
+    end: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "quote": self.quote,
+            "section": self.section,
+            "page": self.page,
+            "line": self.line,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True, kw_only=True)
+class Finding:
+    """One clause fact: a kind from the taxonomy, typed attributes and the evidence."""
+
+    #: A kind from ``taxonomy.yaml``, e.g. ``restrict.user_threshold``.
+    kind: str
+    #: Normalised attributes (integers, ISO currency codes, plain strings); an attribute that
+    #: could not be read is absent, never guessed.
+    attributes: Mapping[str, Any] = field(default_factory=dict)
+    evidence: Evidence
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "attributes": dict(self.attributes),
+            "evidence": self.evidence.to_json(),
+        }

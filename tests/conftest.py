@@ -1,0 +1,30 @@
+"""Shared fixtures: where the project's own corpus and the (optional) real corpus live."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+OWN_CORPUS = ROOT / "corpora"
+REAL_CORPUS = ROOT.parent / "shared" / "corpora" / "real"
+
+
+@pytest.fixture(scope="session")
+def own_corpus() -> Path:
+    return OWN_CORPUS
+
+
+@pytest.fixture(scope="session")
+def real_corpus() -> Path:
+    """The real licences; tests that need them skip cleanly in a user's fresh clone."""
+    if not (REAL_CORPUS / "GROUND_TRUTH.yaml").is_file():
+        pytest.skip("../shared/corpora/real is absent")
+    return REAL_CORPUS
+
+
+@pytest.fixture(scope="session")
+def ground_truth(real_corpus: Path) -> dict:
+    return yaml.safe_load((real_corpus / "GROUND_TRUTH.yaml").read_text("utf-8"))
