@@ -1,0 +1,60 @@
+"""The ``openness`` click group.
+
+Subcommands are imported only when invoked, so ``openness --help`` does not pay for spaCy,
+pdfplumber or lark.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from openness import __version__
+from openness.cli.common import FORMATS, Settings
+
+#: command name -> "module:attribute" of its click command.
+COMMANDS: dict[str, str] = {
+    "analyze": "openness.cli.analyze:analyze",
+    "sections": "openness.cli.sections:sections",
+    "clauses": "openness.cli.clauses:clauses",
+    "eval": "openness.cli.eval:eval_command",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, attribute = target.split(":")
+        command: click.Command = getattr(importlib.import_module(module), attribute)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="openness")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format for every command (a command's own --format wins).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the report to this file instead of stdout.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress or summaries on stderr.")
+@click.pass_context
+def cli(ctx: click.Context, fmt: str | None, output: str | None, quiet: bool) -> None:
+    """Read AI-model licences and disclosures and say, with evidence, how open a model is."""
+    ctx.obj = Settings(format=fmt, output=output, quiet=quiet)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="openness")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
