@@ -1,20 +1,31 @@
-"""The result of analysing a set of documents: what each report renders and what ``diff`` compares.
+"""Analyse licences and model releases: read, segment, extract, judge — the ``analyze`` job.
 
-Kept apart from :mod:`openness.model` because it carries the engine's verdicts, which sit
-downstream of the extractor's findings.
+The result is what every report renders and what ``diff`` compares. A PATH is a *subject*: a
+licence file, or a folder holding a release (licence, use policy, model card...); policies judge
+each subject as a whole, so a model card's data statement and a licence's terms meet in one
+verdict.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
+from openness.errors import InputError
 from openness.model import Document, Finding
 
 if TYPE_CHECKING:
     from openness.engine.results import PolicyVerdict
 
-ROLES = ("license", "use_policy", "model_card", "data_card", "readme", "notice", "other")
+#: Files in a release folder that are read as documents; anything else is passed over.
+DOCUMENT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".pdf", ".license", ".rst", ""})
+
+#: The policies judged when none is named.
+DEFAULT_POLICIES = ("osd", "osaid-1.0")
+
+#: Called once per document before it is read: (path, index, total).
+Observer = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -23,6 +34,8 @@ class DocumentResult:
 
     path: str
     role: str
+    #: The PATH argument (file or release folder) this document belongs to.
+    subject: str = ""
     document: Document | None = None
     #: One sentence naming the problem, e.g. "encrypted PDF: remove the password first".
     error: str | None = None
@@ -34,6 +47,7 @@ class DocumentResult:
         return {
             "path": self.path,
             "role": self.role,
+            "subject": self.subject,
             "sha256": doc.sha256 if doc else None,
             "pages": doc.page_count if doc and doc.paged else None,
             "error": self.error,
@@ -43,7 +57,7 @@ class DocumentResult:
 
 @dataclass(frozen=True, kw_only=True)
 class Analysis:
-    """Documents, their findings and the verdicts of each policy on them."""
+    """Documents, their findings and the verdicts of each policy on each subject."""
 
     documents: tuple[DocumentResult, ...]
     findings: tuple[Finding, ...]
@@ -64,3 +78,118 @@ class Analysis:
             "verdicts": [v.to_json() for v in self.verdicts],
             "notes": list(self.notes),
         }
+
+
+def release_files(folder: Path) -> list[Path]:
+    """The documents of a release folder, in name order: licence-like text, Markdown and PDF."""
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in DOCUMENT_SUFFIXES
+    )
+
+
+def read_document(
+    path: str, subject: str, role: str | None = None, *, alone: bool = False
+) -> tuple[DocumentResult, list[Finding]]:
+    """Read, segment and extract one file; an unreadable file becomes a result with ``error``.
+
+    A file given ``alone`` (not in a release folder) whose role cannot be told is taken as a
+    licence: that is what a user hands ``analyze``.
+    """
+    from openness.extract import document_notes, extract_findings
+    from openness.ingest import load
+    from openness.roles import detect_role, role_from_name
+    from openness.segment import segment
+
+    try:
+        doc = load(path)
+    except InputError as exc:
+        return DocumentResult(path=path, role=role or role_from_name(path) or "other",
+                              subject=subject, error=exc.problem), []
+    findings = extract_findings(doc, segment(doc))
+    detected = role or detect_role(doc)
+    result = DocumentResult(
+        path=path,
+        role="license" if alone and detected == "other" else detected,
+        subject=subject,
+        document=doc,
+        notes=tuple(document_notes(doc, findings)),
+    )
+    return result, findings
+
+
+def policy_notes(results: Sequence[DocumentResult], findings: Sequence[Finding]) -> list[str]:
+    """What the verdicts could not see: use policies incorporated by reference but not given."""
+    roles = {r.path: r.role for r in results if r.document is not None}
+    have_policy = [path for path, role in roles.items() if role == "use_policy"]
+    notes = []
+    for finding in findings:
+        if finding.kind != "restrict.field_of_use" or not finding.attributes.get("by_reference"):
+            continue
+        if roles.get(finding.evidence.path) != "license":
+            continue
+        where = finding.attributes.get("url") or finding.attributes.get("document") or "a separate document"
+        cite = f"{finding.evidence.path} §{finding.evidence.section}" if finding.evidence.section else finding.evidence.path
+        if have_policy:
+            notes.append(f"{cite} incorporates the use policy at {where}; read from {', '.join(have_policy)}")
+        else:
+            notes.append(
+                f"{cite} incorporates the use policy at {where}, which was not given; "
+                "its terms were not checked"
+            )
+    return sorted(set(notes))
+
+
+def analyze(
+    paths: Sequence[str | Path],
+    *,
+    policies: Sequence[str] = DEFAULT_POLICIES,
+    profile: Any = None,
+    roles: Mapping[str, str] | None = None,
+    observer: Observer | None = None,
+) -> Analysis:
+    """Analyse each PATH (a licence file or a release folder) and judge it by ``policies``.
+
+    ``policies`` are built-in names (``osd``) or rule files; ``roles`` overrides detected roles
+    by path. Unreadable files are reported in the result and the rest is still analysed; rule
+    files that do not load raise :class:`~openness.errors.RuleError` before any file is read.
+    """
+    from openness import dsl, engine
+
+    compiled = [engine.compile(dsl.load(p)) for p in policies]
+    overrides = {str(Path(k)): v for k, v in (roles or {}).items()}
+    subjects = [(str(p), release_files(Path(p)) if Path(p).is_dir() else [Path(p)]) for p in paths]
+    total = sum(len(files) for _, files in subjects)
+
+    documents: list[DocumentResult] = []
+    findings: list[Finding] = []
+    verdicts: list[PolicyVerdict] = []
+    notes: list[str] = []
+    index = 0
+    for subject, files in subjects:
+        if not files:
+            documents.append(DocumentResult(path=subject, role="other", subject=subject,
+                                            error="is a folder with no licence, policy or card files"))
+            continue
+        results, found = [], []
+        for file in files:
+            index += 1
+            if observer:
+                observer(str(file), index, total)
+            result, file_findings = read_document(
+                str(file), subject, overrides.get(str(file)), alone=len(files) == 1 and file == Path(subject)
+            )
+            results.append(result)
+            found.extend(file_findings)
+        documents.extend(results)
+        findings.extend(found)
+        notes.extend(policy_notes(results, found))
+        read_roles = {r.role for r in results if r.document is not None}
+        if not read_roles:
+            continue
+        for policy in compiled:
+            verdict = engine.evaluate(policy, found, roles=read_roles, profile=profile)
+            verdicts.append(replace(verdict, subject=subject))
+    return Analysis(documents=tuple(documents), findings=tuple(findings),
+                    verdicts=tuple(verdicts), notes=tuple(notes))

@@ -1,0 +1,95 @@
+"""``openness analyze``: findings and policy verdicts for licence files and release folders."""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import contextmanager
+from typing import Callable, Iterator
+
+import click
+
+from openness.cli.common import FORMATS, chosen_format, emit, error, fail, settings
+
+FAIL_ON = ("fail", "warn", "unknown", "never")
+#: Outcomes that reach each --fail-on threshold.
+REACHES = {
+    "fail": {"fail"},
+    "warn": {"fail", "warn"},
+    "unknown": {"fail", "warn", "unknown"},
+    "never": set(),
+}
+
+
+def use_color(output: str | None) -> bool:
+    """Colour only for a terminal on stdout, and never under NO_COLOR."""
+    return output is None and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--policy", "-p", "policies", multiple=True, metavar="NAME_OR_FILE",
+              help="A built-in policy (osd, osaid-1.0, mof, example-company) or a .rules file; "
+                   "repeatable. Default: osd and osaid-1.0.")
+@click.option("--profile", type=click.Path(dir_okay=False), default=None,
+              help="YAML file with your own situation (users, revenue, regions) for the rules.")
+@click.option("--role", "role_overrides", multiple=True, metavar="PATH=ROLE",
+              help="Override a document's detected role (license, use_policy, model_card, ...).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help="Report format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="Write the report to this file.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="fail", show_default=True,
+              help="Exit 1 when a verdict reaches this outcome.")
+@click.option("--show-passing", is_flag=True, help="List passing rules too (text, markdown).")
+def analyze(paths: tuple[str, ...], policies: tuple[str, ...], profile: str | None,
+            role_overrides: tuple[str, ...], fmt: str | None, output: str | None,
+            fail_on: str, show_passing: bool) -> None:
+    """Judge licences and model releases (files or folders) by open-source policies.
+
+    Every verdict comes with the quote, section, page and line that caused it; a question the
+    documents do not settle is `unknown`.
+    """
+    from openness.analysis import DEFAULT_POLICIES, analyze as run
+    from openness.engine.profile import load_profile
+    from openness.errors import OpennessError
+    from openness.report import render
+    from openness.roles import parse_role_override
+
+    fmt = chosen_format(fmt, FORMATS)
+    output = output or settings().output
+    try:
+        roles = dict(parse_role_override(value) for value in role_overrides)
+    except ValueError as exc:
+        fail(str(exc))
+    try:
+        user = load_profile(profile) if profile else None
+        with progress(len(paths)) as observer:
+            analysis = run(paths, policies=policies or DEFAULT_POLICIES, profile=user,
+                           roles=roles, observer=observer)
+    except OpennessError as exc:
+        fail(str(exc))
+    emit(render(analysis, fmt, color=use_color(output), show_passing=show_passing), output)
+    for result in analysis.errors:
+        error(f"{result.path}: {result.error}")
+    if analysis.errors:
+        sys.exit(2)
+    if any(v.outcome in REACHES[fail_on] for v in analysis.verdicts):
+        sys.exit(1)
+
+
+@contextmanager
+def progress(subjects: int) -> Iterator[Callable[[str, int, int], None] | None]:
+    """A transient progress bar on stderr for runs of several inputs, when stderr is a terminal."""
+    if subjects < 2 or settings().quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("analysing", total=None)
+
+        def observe(path: str, index: int, total: int) -> None:
+            bar.update(task, completed=index - 1, total=total, description=path[-40:])
+
+        yield observe
