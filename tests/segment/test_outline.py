@@ -276,3 +276,16 @@ def test_spans_are_exact_and_nested() -> None:
 
 def test_empty_document_has_no_sections() -> None:
     assert ids("") == []
+
+
+def test_appended_use_policy_after_numbered_articles_is_an_annex():
+    # Regression: an ALL-CAPS policy title after "Article 2" was read as part of Article 2.
+    text = (
+        "Intro text of the agreement.\n"
+        "Article 1. Grant\nYou may use it.\n"
+        "Article 2. Law\nThe laws of Ruritania apply.\n\n"
+        "ACCEPTABLE USE POLICY\nYou agree not to use the Model:\n"
+        "1. to break the law;\n2. to harm children.\n"
+    )
+    assert ids(text) == ["preamble", "1", "2", "ACCEPTABLE USE POLICY",
+                   "ACCEPTABLE USE POLICY 1", "ACCEPTABLE USE POLICY 2"]

@@ -226,11 +226,20 @@ def _enumerated(match: re.Match[str], indent: int) -> Marker | None:
                   indent=indent, form=form)
 
 
+#: A use policy appended to a licence ("ACCEPTABLE USE POLICY", "Meta Llama 3 Acceptable Use
+#: Policy") is an annex: it starts a new top-level part even after a numbered clause.
+_APPENDED_POLICY = re.compile(r"\b(?:acceptable|prohibited)\s+use\s+policy$", re.I)
+
+
 def _titled(text: str, indent: int) -> Marker | None:
     """An unnumbered heading: ``**Bold**``, ALL CAPS, a Title Case line or run-in title."""
     plain = text.strip("*_ ").rstrip(":").strip()
     if not plain:
         return None
+    if _APPENDED_POLICY.search(plain) and len(plain) <= 80 and (
+        is_caps_line(plain) or is_title_phrase(plain)
+    ):
+        return Marker(kind="annex", label=plain, title=plain, indent=indent)
     if text.startswith("**") and text.endswith("**") and len(plain) <= 80:
         return Marker(kind="title", title=plain, indent=indent)
     if is_caps_line(text.rstrip(":")):

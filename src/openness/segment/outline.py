@@ -198,7 +198,7 @@ def _place(builder: _Builder, marker: Marker, start: int) -> bool:
     if marker.kind == "heading":
         return _place_heading(builder, marker, start)
     if marker.kind in ("title", "annex"):
-        if marker.kind == "title" and (not builder.seen_prose or _inside_numbered(builder)):
+        if not builder.seen_prose or (marker.kind == "title" and _inside_numbered(builder)):
             return False  # the document's own title, or a line inside a numbered clause
         builder.open(_Open(id=marker.label or marker.title, title=marker.title, start=start,
                            kind=marker.kind, indent=marker.indent, parent=None), 0, start)
