@@ -1,0 +1,58 @@
+"""Reports: one renderer per output format, each turning an :class:`~openness.analysis.Analysis`
+into the text of a report.
+
+Renderer modules are imported only when their format is chosen, so that ``--format json`` does
+not pay for rich and no renderer's dependencies leak into the stages upstream.
+"""
+
+from __future__ import annotations
+
+import importlib
+from enum import StrEnum
+from importlib.resources import files
+from json import loads  # not `import json`: the submodule openness.report.json takes that name
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from openness.analysis import Analysis
+
+
+class Format(StrEnum):
+    """The report formats; the value is what ``--format`` takes."""
+
+    TEXT = "text"
+    JSON = "json"
+    MARKDOWN = "markdown"
+    SARIF = "sarif"
+    HTML = "html"
+
+    @property
+    def module(self) -> str:
+        """The renderer module: ``openness.report.<format>``, exposing ``render``."""
+        return f"{__name__}.{self.value}"
+
+
+def render(analysis: Analysis, fmt: Format | str, *, color: bool, show_passing: bool = False) -> str:
+    """The report of ``analysis`` in ``fmt``.
+
+    ``color`` matters to the text report only (the CLI turns it off under ``NO_COLOR`` and when
+    stdout is not a terminal); ``show_passing`` lists passing rules one by one where a report
+    would otherwise fold them into a count.
+    """
+    renderer = importlib.import_module(Format(fmt).module)
+    report: str = renderer.render(analysis, color=color, show_passing=show_passing)
+    return report
+
+
+def schema(name: str = "analysis") -> dict[str, Any]:
+    """The JSON Schema of one ``--format json`` output: analysis, clauses, sections or diff.
+
+    Shipped in the package so that consumers can validate what they read; schemas refer to
+    each other's ``$defs`` by relative ``$ref`` against their ``$id``.
+    """
+    text = files(__name__).joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
+    loaded: dict[str, Any] = loads(text)
+    return loaded
+
+
+__all__ = ["Format", "render", "schema"]

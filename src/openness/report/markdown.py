@@ -1,0 +1,115 @@
+"""The Markdown report, for pull-request comments and tickets (GitHub-flavoured).
+
+Licence text and rule messages are untrusted: every piece of them is escaped so that it reads
+as the words it is and cannot open a link, an image, a table cell or raw HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from openness.report.outline import FIX_LABEL, attention, passing, plural, subject_of
+
+if TYPE_CHECKING:
+    from openness.analysis import Analysis
+    from openness.engine.results import PolicyVerdict, RuleResult
+    from openness.model import Evidence
+
+ICONS = {"pass": "✅", "fail": "❌", "warn": "⚠️", "unknown": "❓"}
+
+#: Characters with a meaning in GFM inline text; each is backslash-escaped in untrusted text.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
+#: A list marker at the start of a line (``- ``, ``+ ``, ``1. ``, ``2) ``).
+_LEADING_MARKER = re.compile(r"^([-+]|\d+[.)])(?=\s|$)")
+
+
+def escape(text: str) -> str:
+    """Untrusted text as literal Markdown on one line (line breaks folded into spaces)."""
+    text = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _LEADING_MARKER.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], text)
+
+
+def code(text: str) -> str:
+    """An inline code span holding ``text`` verbatim, whatever backticks it contains."""
+    text = " ".join(text.split())
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def cell(markdown: str) -> str:
+    """Markdown for a table cell: a pipe splits cells even inside a code span unless escaped."""
+    return re.sub(r"(?<!\\)\|", r"\\|", markdown)
+
+
+def outcome(value: str) -> str:
+    return f"{ICONS.get(value, '')} {value}".strip()
+
+
+def render(analysis: Analysis, *, color: bool = False, show_passing: bool = False) -> str:
+    """Colour does not apply; passing rules are folded into ``<details>`` unless shown."""
+    parts = ["## openness report", ""]
+    if analysis.verdicts:
+        parts += _summary(analysis.verdicts)
+    else:
+        parts += ["No verdicts: no document could be read.", ""]
+    for verdict in analysis.verdicts:
+        for rule in attention(verdict):
+            parts += _rule(verdict, rule)
+    parts += _passing(analysis.verdicts, show_passing)
+    if analysis.errors:
+        parts += ["### Documents that could not be read", ""]
+        parts += [f"- {code(d.path)}: {escape(d.error or '')}" for d in analysis.errors] + [""]
+    notes = list(analysis.notes) + [
+        f"{d.path}: {note}" for d in analysis.documents for note in d.notes
+    ]
+    if notes:
+        parts += ["### Notes", ""] + [f"- {escape(note)}" for note in notes] + [""]
+    return "\n".join(parts)
+
+
+def _summary(verdicts: tuple[PolicyVerdict, ...]) -> list[str]:
+    lines = ["| Subject | Policy | Outcome | Rules not passed |", "| --- | --- | --- | --- |"]
+    for verdict in verdicts:
+        subject = cell(code(subject_of(verdict))) if subject_of(verdict) else ""
+        policy = cell(f"{code(verdict.policy)} {escape(verdict.title)}")
+        lines.append(f"| {subject} | {policy} | {outcome(verdict.outcome)} | {len(attention(verdict))} |")
+    return lines + [""]
+
+
+def _rule(verdict: PolicyVerdict, rule: RuleResult) -> list[str]:
+    where = f" in {code(subject_of(verdict))}" if subject_of(verdict) else ""
+    lines = [
+        f"### {ICONS.get(rule.outcome, '')} {code(rule.id)} {escape(rule.title)}",
+        "",
+        f"**{rule.outcome}** ({code(verdict.policy)}{where}): {escape(rule.message)}",
+        "",
+    ]
+    for evidence in rule.evidence:
+        lines += _evidence(evidence)
+    if rule.fix:
+        lines += [f"**{FIX_LABEL}:** {escape(rule.fix)}", ""]
+    return lines
+
+
+def _evidence(evidence: Evidence) -> list[str]:
+    """The quote as a blockquote, then where it is: ``path:line`` (page, section)."""
+    where = [f"page {evidence.page}"] if evidence.page is not None else []
+    if evidence.section:
+        where.append(f"§{escape(evidence.section)}")
+    cite = code(f"{evidence.path}:{evidence.line}") + (f" ({', '.join(where)})" if where else "")
+    return [f"> {escape(evidence.quote)}", ">", f"> — {cite}", ""]
+
+
+def _passing(verdicts: tuple[PolicyVerdict, ...], show_passing: bool) -> list[str]:
+    rows = [(verdict, rule) for verdict in verdicts for rule in passing(verdict)]
+    if not rows:
+        return []
+    items = [f"- {code(rule.id)} {escape(rule.title)}"
+             + (f" ({code(subject_of(verdict))})" if subject_of(verdict) else "")
+             for verdict, rule in rows]
+    if show_passing:
+        return ["### Passing rules", ""] + items + [""]
+    summary = f"{plural(len(rows), 'rule')} passed"
+    return ["<details>", f"<summary>{summary}</summary>", ""] + items + ["", "</details>", ""]

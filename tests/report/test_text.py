@@ -1,0 +1,82 @@
+"""The terminal report: verdict lines, failing rules with evidence and fixes, folded passes."""
+
+from __future__ import annotations
+
+from openness.report import render
+
+
+def lines(report: str) -> list[str]:
+    return report.splitlines()
+
+
+def test_one_verdict_line_per_policy_in_order(analysis):
+    verdicts = [line for line in lines(render(analysis, "text", color=False)) if not line.startswith(" ")
+                and line.split(" ", 1)[0] in {"PASS", "FAIL", "WARN", "UNKNOWN"}]
+    assert verdicts == [
+        "FAIL     osd  Open Source Definition  [release]",
+        "UNKNOWN  osaid-1.0  Open Source AI Definition 1.0  [release]",
+        "WARN     acme  ACME production approval  [release]",
+        "PASS     mof  Model Openness Framework  [release]",
+    ]
+
+
+def test_a_failing_rule_shows_message_evidence_and_fix(analysis):
+    report = lines(render(analysis, "text", color=False))
+    at = report.index("  FAIL     osd.no-discrimination  OSD 5: no discrimination against persons or groups")
+    assert report[at + 1:at + 4] == [
+        "    Licensees above 700000000 monthly_active_users need the licensor's permission",
+        '    release/LICENSE.md:5 §2.1  "more than 700 million monthly active users"',
+        "    To change the verdict: a licence without a user threshold (§2.1)",
+    ]
+
+
+def test_pdf_evidence_names_the_page(analysis):
+    report = render(analysis, "text", color=False)
+    assert ('    release/terms.pdf:2:4 §3  "You may not use the Model to improve any other large '
+            'language model."') in lines(report)
+
+
+def test_unknown_and_warn_rules_are_listed(analysis):
+    report = lines(render(analysis, "text", color=False))
+    assert "  UNKNOWN  osaid-1.0.data-information  Data information" in report
+    assert "    Nothing is known of the training data: no model card was given" in report
+    assert "  WARN     acme.users  A user cap must not reach us" in report
+
+
+def test_passing_rules_are_folded_into_a_count(analysis):
+    report = lines(render(analysis, "text", color=False))
+    assert report.count("  2 rules passed") == 1
+    assert report.count("  1 rule passed") == 2
+    assert not any("osd.free-redistribution" in line for line in report)
+
+
+def test_show_passing_lists_them(analysis):
+    report = lines(render(analysis, "text", color=False, show_passing=True))
+    assert "  PASS     osd.free-redistribution  OSD 1: free redistribution" in report
+    assert not any("rules passed" in line for line in report)
+
+
+def test_documents_errors_and_notes(analysis):
+    report = lines(render(analysis, "text", color=False))
+    assert "  release/terms.pdf  use_policy  2 pages" in report
+    assert "    note: 2 running headers removed" in report
+    assert "  release/broken.pdf  other  error: is an encrypted PDF: remove the password first" in report
+    notes = report.index("Notes")
+    assert report[notes + 1].startswith("  - release/LICENSE.md §2 incorporates the use policy at")
+    assert report[notes + 2].startswith("    ")  # a wrapped note stays under its bullet
+
+
+def test_no_escape_codes_without_colour(analysis):
+    assert "\x1b[" not in render(analysis, "text", color=False)
+
+
+def test_outcomes_are_coloured_with_colour(analysis):
+    report = render(analysis, "text", color=True)
+    assert "\x1b[1;31mFAIL" in report  # bold red
+    assert "\x1b[1;32mPASS" in report  # bold green
+
+
+def test_untrusted_text_is_printed_as_is(hostile):
+    report = render(hostile, "text", color=True)
+    assert "[bold]x[/bold]" in report  # not taken as rich markup
+    assert "<script>alert(1)</script>" in report
