@@ -1,0 +1,238 @@
+"""Model cards and READMEs cut into statements: sentences, list items and table rows.
+
+A disclosure is judged statement by statement, and each statement is the minimal quote its
+finding shows. Model cards are Markdown with HTML mixed in, so the cutter knows the little of
+Markdown that matters here: headings (which give a statement its context: a sentence under
+"Training Data" is about the data even when it does not say so), run-in bold labels
+(``**Training data**``), list items with their continuation lines, table rows, HTML lines, and
+fenced code and HTML comments, which are skipped (commands and configuration are not statements
+about the release). Offsets are kept in :attr:`Document.text`; matching reads a plain copy with
+links reduced to their text and markup removed, the link targets kept apart as ``urls``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from openness.ingest.normalize import normalize_quote
+from openness.model import Document
+
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_ITEM = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+")
+_TABLE_SEPARATOR = re.compile(r"^[\s|:\-]+$")
+_RUN_IN_LABEL = re.compile(r"^\s*(?:[-*+]\s+)?\*\*([^*\n]{1,60}?)\*\*\s*:?")
+_COMMENT_OPEN, _COMMENT_CLOSE = "<!--", "-->"
+_URL = re.compile(r"https?://[^\s<>\"'`)\]]+")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_HTML_LINK = re.compile(r"<a\s[^>]*?href=\"([^\"]*)\"[^>]*>(.*?)</a>", re.I | re.S)
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`|^#+\s*|\\(?=[^\w\s])")
+#: Where a sentence may end: after . ! ? (and closing quotes or brackets), before a capital,
+#: digit, link or markup that starts the next one.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]*]*\s+(?=[A-Z0-9\[*\"'(<_`])")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:e\.g|i\.e|et al|etc|vs|cf|fig|no|approx|incl|inc|ltd|co|corp|mr|ms|dr|st|u\.s|v|vol|sec)\.|\b[A-Z]\.)$",
+    re.I,
+)
+#: A table-of-contents entry: nothing but a link to an anchor of the same page.
+_NAVIGATION = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?\[[^\]]*\]\(#[^)]*\)\s*$")
+MAX_LABEL_WORDS = 6
+
+
+@dataclass(frozen=True, kw_only=True)
+class Statement:
+    """One sentence, list item or table row of a document."""
+
+    #: Offsets of the statement in :attr:`Document.text`.
+    start: int
+    end: int
+    #: The statement as it reads in the normalised text: the quote evidence shows.
+    quote: str
+    #: Normalised text with links reduced to their text and markup removed: what cues read.
+    plain: str
+    #: Link targets and bare URLs in the statement, in order.
+    urls: tuple[str, ...]
+    #: Titles of the enclosing headings, outermost first, then the run-in label if any.
+    context: tuple[str, ...]
+    #: Index of the block (paragraph, item, row) the statement belongs to.
+    block: int
+    #: ``sentence``, ``item`` (a list item's first sentence) or ``row``.
+    form: str
+
+
+@dataclass(kw_only=True)
+class _Block:
+    start: int
+    end: int
+    form: str
+    context: tuple[str, ...]
+
+
+def statements(doc: Document) -> list[Statement]:
+    """The statements of ``doc`` in reading order (code blocks and comments left out)."""
+    result: list[Statement] = []
+    for index, block in enumerate(_blocks(doc.text)):
+        if block.form == "row":
+            pieces = [(block.start, block.end)]
+        else:
+            pieces = _sentences(doc.text, block.start, block.end)
+        for number, (start, end) in enumerate(pieces):
+            statement = _statement(doc.text, start, end, block, index, number)
+            if statement is not None:
+                result.append(statement)
+    return result
+
+
+def _statement(
+    text: str, start: int, end: int, block: _Block, index: int, number: int
+) -> Statement | None:
+    raw = text[start:end]
+    plain, urls = plain_text(raw)
+    if not re.search(r"\w", plain) or _NAVIGATION.match(raw):
+        return None
+    form = block.form if block.form == "row" or number == 0 else "sentence"
+    return Statement(
+        start=start,
+        end=end,
+        quote=normalize_quote(raw).strip(),
+        plain=plain,
+        urls=urls,
+        context=block.context,
+        block=index,
+        form=form,
+    )
+
+
+def plain_text(raw: str) -> tuple[str, tuple[str, ...]]:
+    """``raw`` without markup, links reduced to their text; and the URLs it held."""
+    urls: list[str] = []
+
+    def markdown_link(match: re.Match[str]) -> str:
+        urls.append(match.group(2))
+        return match.group(1)
+
+    def html_link(match: re.Match[str]) -> str:
+        urls.append(match.group(1))
+        return match.group(2)
+
+    text = _HTML_LINK.sub(html_link, raw)
+    text = _MD_LINK.sub(markdown_link, text)
+    urls.extend(_URL.findall(text))
+    text = _URL.sub(" ", text)
+    text = _TAG.sub(" ", text)
+    text = html.unescape(text)
+    text = _MARKUP.sub("", text)
+    text = text.replace("|", " | ")
+    plain = re.sub(r"\s+", " ", normalize_quote(text)).strip(" |")
+    unique = tuple(dict.fromkeys(u.rstrip(".,;:") for u in urls if u.startswith("http")))
+    return plain, unique
+
+
+def _lines(text: str):
+    start = 0
+    while start < len(text):
+        newline = text.find("\n", start)
+        end = len(text) if newline == -1 else newline + 1
+        yield start, end, text[start:end].rstrip("\r\n")
+        start = end
+
+
+def _blocks(text: str) -> list[_Block]:
+    """Paragraphs, list items, table rows and HTML lines, each with its heading context."""
+    blocks: list[_Block] = []
+    headings: list[tuple[int, str]] = []
+    label: str | None = None
+    fence: str | None = None
+    in_comment = False
+    current: _Block | None = None
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            blocks.append(current)
+            current = None
+
+    def context() -> tuple[str, ...]:
+        titles = tuple(title for _, title in headings)
+        return titles + ((label,) if label else ())
+
+    for start, end, line in _lines(text):
+        stripped = line.strip()
+        if fence is not None:
+            if stripped.startswith(fence):
+                fence = None
+            continue
+        if in_comment:
+            if _COMMENT_CLOSE in line:
+                in_comment = False
+            continue
+        opening = _FENCE.match(line)
+        if opening:
+            close()
+            fence = opening.group(1)[0] * 3
+            continue
+        if stripped.startswith(_COMMENT_OPEN):
+            close()
+            in_comment = _COMMENT_CLOSE not in stripped
+            continue
+        if not stripped:
+            close()
+            label = None
+            continue
+        line_end = start + len(line)
+        heading = _HEADING.match(line)
+        if heading:
+            close()
+            level = len(heading.group(1))
+            while headings and headings[-1][0] >= level:
+                headings.pop()
+            headings.append((level, plain_text(heading.group(2))[0]))
+            label = None
+            continue
+        run_in = _RUN_IN_LABEL.match(line)
+        if run_in and len(run_in.group(1).split()) <= MAX_LABEL_WORDS and not _ITEM.match(line):
+            close()
+            label = plain_text(run_in.group(1))[0].rstrip(":")
+        if stripped.count("|") >= 2 or stripped.startswith("|"):
+            close()
+            if not _TABLE_SEPARATOR.match(stripped):
+                blocks.append(_Block(start=start, end=line_end, form="row", context=context()))
+            continue
+        if _ITEM.match(line) or stripped.startswith("<"):
+            close()
+            current = _Block(start=start, end=line_end, form="item", context=context())
+            if stripped.startswith("<"):
+                close()
+            continue
+        if current is None:
+            current = _Block(start=start, end=line_end, form="sentence", context=context())
+        else:
+            current.end = line_end
+    close()
+    return blocks
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]``, trimmed of surrounding whitespace."""
+    pieces: list[tuple[int, int]] = []
+    segment = text[start:end]
+    cursor = 0
+    for match in _SENTENCE_END.finditer(segment):
+        before = segment[cursor : match.start()]
+        if _ABBREVIATION.search(before):
+            continue
+        closing = len(match.group().rstrip())
+        pieces.append((cursor, match.start() + closing))
+        cursor = match.end()
+    pieces.append((cursor, len(segment)))
+    spans = []
+    for a, b in pieces:
+        chunk = segment[a:b]
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk.rstrip())
+        if trail > lead:
+            spans.append((start + a + lead, start + a + trail))
+    return spans
