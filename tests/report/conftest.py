@@ -6,28 +6,12 @@ Verdicts and rule results are the engine's own classes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
-from typing import Any
 
 import pytest
 
 from openness.analysis import Analysis, DocumentResult
-from openness.engine.results import PolicyVerdict as EngineVerdict
-from openness.engine.results import RuleResult
+from openness.engine.results import PolicyVerdict, RuleResult
 from openness.model import Document, Evidence, Finding, Page
-
-if "subject" in {f.name for f in fields(EngineVerdict)}:
-    PolicyVerdict = EngineVerdict
-else:
-    # ``analyze`` sets the subject on each verdict (``replace(verdict, subject=...)``); until the
-    # engine's class carries the field, a subclass stands in with it.
-    @dataclass(frozen=True, kw_only=True)
-    class PolicyVerdict(EngineVerdict):  # type: ignore[no-redef]
-        subject: str = ""
-
-        def to_json(self) -> dict[str, Any]:
-            return {**super().to_json(), "subject": self.subject}
-
 
 LICENSE_TEXT = """Example Model Licence
 

@@ -16,10 +16,13 @@ from openness.cli.common import FORMATS, Settings
 
 #: command name -> "module:attribute" of its click command.
 COMMANDS: dict[str, str] = {
+    "rules": "openness.cli.rules:rules",
+    "explain": "openness.cli.explain:explain",
     "analyze": "openness.cli.analyze:analyze",
     "sections": "openness.cli.sections:sections",
     "clauses": "openness.cli.clauses:clauses",
     "eval": "openness.cli.eval:eval_command",
+    "diff": "openness.cli.diff:diff",
 }
 
 

@@ -34,7 +34,7 @@ def passing(verdict: PolicyVerdict) -> list[RuleResult]:
 
 def subject_of(verdict: PolicyVerdict) -> str:
     """The PATH argument a verdict judged, as ``analyze`` records it; empty when not recorded."""
-    return str(getattr(verdict, "subject", "") or "")
+    return verdict.subject
 
 
 def location(evidence: Evidence) -> str:

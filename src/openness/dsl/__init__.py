@@ -1,0 +1,11 @@
+"""The rules language: parse, check and load policies (``*.rules``).
+
+``load("osd")`` or ``load("acme.rules")`` returns a validated :class:`~openness.dsl.ast.Policy`;
+``loads(text)`` does the same for a string. Lark is imported only when a file is parsed.
+"""
+
+from openness.dsl.ast import Policy, Rule
+from openness.dsl.errors import Diagnostic, RuleErrors
+from openness.dsl.loader import load, loads, resolve_name
+
+__all__ = ["Diagnostic", "Policy", "Rule", "RuleErrors", "load", "loads", "resolve_name"]

@@ -1,0 +1,549 @@
+"""Text -> :class:`~openness.dsl.ast.RuleFile`: the Lark parser, the tree shaper, syntax errors.
+
+Syntax errors are labelled by example (``UnexpectedInput.match_examples``): each label below is
+the sentence a person reads, and the snippets under it are mistakes that end in the same parser
+state. Problems inside well-formed text (a number with a bad suffix) are collected, not raised,
+so that the checker can report them together with everything else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from openness.dsl import ast
+from openness.dsl.errors import Diagnostic, RuleErrors
+from openness.dsl.literals import LiteralError, parse_number
+
+if TYPE_CHECKING:
+    from lark import Lark, Token
+
+#: Sentence -> snippets that fail in the same parser state as the mistake it describes.
+SYNTAX_EXAMPLES: dict[str, list[str]] = {
+    "a policy starts `policy NAME \"Title\" {`": [
+        'policy "Title" {}',
+        "policy acme {}",
+        'policy acme "Title" rule',
+        "policy {",
+    ],
+    "a rule starts `rule NAME \"Title\" {`": [
+        'policy p "t" { rule "Title" {} }',
+        'policy p "t" { rule users {} }',
+        'policy p "t" { rule users "t" fail }',
+        'policy p "t" { rule {',
+    ],
+    "expected `if` after `fail` or `warn`": [
+        'policy p "t" { rule r "t" { fail restrict.commercial } }',
+        'policy p "t" { rule r "t" { warn "x" } }',
+    ],
+    "a condition names a finding kind, e.g. `restrict.commercial`": [
+        'policy p "t" { rule r "t" { fail if "x" } }',
+        'policy p "t" { rule r "t" { fail if 5 } }',
+        'policy p "t" { rule r "t" { fail if commercial } }',
+        'policy p "t" { rule r "t" { require } }',
+        'policy p "t" { rule r "t" { fail if } }',
+        'policy p "t" { rule r "t" { fail if a.b and } }',
+        'policy p "t" { rule r "t" { fail if not } }',
+    ],
+    "a filtered condition (`KIND where ...`) must be in parentheses when combined with "
+    "`and`, `or` or `not`": [
+        'policy p "t" { rule r "t" { fail if a.b where x and c.d } }',
+        'policy p "t" { rule r "t" { fail if a.b where x or c.d } }',
+        'policy p "t" { rule r "t" { fail if not a.b where x } }',
+        'policy p "t" { rule r "t" { fail if a.b and c.d where x } }',
+    ],
+    "a `where` filter needs a test on the finding's attributes, e.g. `where count < 1M`": [
+        'policy p "t" { rule r "t" { fail if a.b where } }',
+        'policy p "t" { rule r "t" { fail if a.b where "x" } }',
+        'policy p "t" { rule r "t" { fail if a.b where x and } }',
+        'policy p "t" { rule r "t" { fail if a.b where 5 } }',
+    ],
+    "a comparison needs a value on its right-hand side": [
+        'policy p "t" { rule r "t" { fail if a.b where x < } }',
+        'policy p "t" { rule r "t" { fail if a.b where x == } }',
+        'policy p "t" { rule r "t" { fail if a.b where x overlaps } }',
+    ],
+    "`in` takes a list in brackets, e.g. `in [released, described]`": [
+        'policy p "t" { rule r "t" { fail if a.b where x in y } }',
+        'policy p "t" { rule r "t" { fail if a.b where x not in y } }',
+        'policy p "t" { rule r "t" { fail if a.b where x in "y" } }',
+    ],
+    "list items are separated by commas: `[a, b]`": [
+        'policy p "t" { rule r "t" { fail if a.b where x in [a b] } }',
+        'policy p "t" { rule r "t" { fail if a.b where x in [a, } }',
+        'policy p "t" { profile { regions = [EU US] } }',
+    ],
+    "a profile entry reads `name = value`": [
+        'policy p "t" { profile { users 5 } }',
+        'policy p "t" { profile { users = } }',
+        'policy p "t" { profile { "users" = 5 } }',
+        'policy p "t" { profile { users == 5 } }',
+    ],
+    "a rate reads `rate EUR = 1.08 USD`": [
+        'policy p "t" { rate EUR 1.08 USD }',
+        'policy p "t" { rate = 1.08 USD }',
+        'policy p "t" { rate EUR = USD }',
+    ],
+    "an example reads `example pass \"sentence\"` (or fail, warn, unknown)": [
+        'policy p "t" { rule r "t" { example "text" } }',
+        'policy p "t" { rule r "t" { example ok "text" } }',
+        'policy p "t" { rule r "t" { example pass } }',
+        'policy p "t" { rule r "t" { example pass license } }',
+        'policy p "t" { rule r "t" { example pass { } } }',
+    ],
+    "expected `rule`, `source`, `rate`, `profile` or `}` inside a policy": [
+        'policy p "t" { rules r "t" {} }',
+        'policy p "t" { fail if a.b }',
+        'policy p "t" { "text" }',
+        'policy p "t" { example pass "x" }',
+    ],
+    "expected `fail if`, `warn if`, `require`, `example`, `rationale`, `reference`, `fix` or `}` "
+    "inside a rule": [
+        'policy p "t" { rule r "t" { fial if a.b } }',
+        'policy p "t" { rule r "t" { source "x" } }',
+        'policy p "t" { rule r "t" { profile { } } }',
+    ],
+    "a `}` is missing before this `rule`: the previous rule is not closed": [
+        'policy p "t" { rule r "t" { fail if a.b rule s "t" {} }',
+        'policy p "t" { rule r "t" { rule s "t" {} }',
+    ],
+    "a `}` is missing before this `policy`: the previous policy is not closed": [
+        'policy p "t" { policy q "t" {} }',
+        'policy p "t" { rule r "t" {} policy q "t" {} }',
+    ],
+    "a clause has at most one message string": [
+        'policy p "t" { rule r "t" { fail if a.b "one" "two" } }',
+        'policy p "t" { rule r "t" { require a.b "one" "two" } }',
+    ],
+    "only `import \"FILE\"` lines and `policy` blocks may stand at the top of a file": [
+        'rule r "t" {}',
+        'fail if a.b',
+        '"text"',
+        'profile {}',
+        'policy p "t" {} }',
+    ],
+    "`import` takes a file name in quotes: `import \"osd.rules\"`": [
+        "import osd",
+        "import osd.rules",
+    ],
+    "`rationale`, `reference` and `fix` take text in quotes": [
+        'policy p "t" { rule r "t" { rationale x } }',
+        'policy p "t" { rule r "t" { reference x } }',
+        'policy p "t" { rule r "t" { fix x } }',
+        'policy p "t" { source x }',
+    ],
+    "`as` takes a severity: `as warn` or `as fail`": [
+        'policy p "t" { rule r "t" { require a.b as pass } }',
+        'policy p "t" { rule r "t" { require a.b as } }',
+    ],
+}
+
+_WORDS = {
+    "NAME": "a name",
+    "DOTTED": "a dotted name such as `restrict.commercial`",
+    "STRING": "text in quotes",
+    "NUMBER": "a number",
+    "CURRENCY": "a currency code such as `USD`",
+    "COMPARE": "a comparison (`<`, `<=`, `==`, ...)",
+    "$END": "the end of the file",
+}
+
+
+@cache
+def _parser() -> "Lark":
+    from lark import Lark
+
+    from openness.dsl.resources import grammar_text
+
+    return Lark(
+        grammar_text(),
+        parser="lalr",
+        strict=True,
+        propagate_positions=True,
+        maybe_placeholders=True,
+    )
+
+
+_ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
+
+
+def _unescape(token: str) -> str:
+    """The text of a quoted string: ``\\"``, ``\\\\``, ``\\n`` and ``\\t`` are escapes; any other
+    backslash stays as written."""
+    return re.sub(r'\\(["\\nt])', lambda m: _ESCAPES[m.group(1)], token[1:-1])
+
+
+def _describe(name: str, parser: "Lark") -> str:
+    if name in _WORDS:
+        return _WORDS[name]
+    try:
+        pattern = parser.get_terminal(name).pattern
+    except KeyError:
+        return name
+    return f"`{pattern.value}`" if pattern.type == "str" else name.lower()
+
+
+def _token_text(token: Any) -> str:
+    if token is None or getattr(token, "type", None) == "$END":
+        return "the end of the file"
+    return f"`{token}`"
+
+
+def _source_line(text: str, line: int) -> str:
+    lines = text.splitlines()
+    return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+def _syntax_error(exc: Exception, text: str, path: str) -> Diagnostic:
+    from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
+
+    parser = _parser()
+    line = getattr(exc, "line", 1) or 1
+    column = getattr(exc, "column", 1) or 1
+    width = 1
+    hint: str | None = None
+    if isinstance(exc, UnexpectedCharacters):
+        char = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else ""
+        if char == '"':
+            message = "unterminated string: text in quotes must end with `\"` on the same line"
+        else:
+            message = f"unexpected character `{char}`"
+            hint = "names are letters, digits, `_` and `-`; text goes in double quotes"
+    elif isinstance(exc, UnexpectedEOF) or (
+        isinstance(exc, UnexpectedToken) and exc.token.type == "$END"
+    ):
+        unclosed = _unclosed_braces(text)
+        if unclosed:
+            line, column = unclosed
+            message = "this `{` is never closed: a `}` is missing"
+        else:
+            lines = text.splitlines() or [""]
+            line, column = len(lines), len(lines[-1]) + 1
+            message = "the file ends in the middle of a statement"
+    else:
+        assert isinstance(exc, UnexpectedToken)
+        width = max(len(str(exc.token)), 1)
+        label = exc.match_examples(parser.parse, SYNTAX_EXAMPLES, use_accepts=True)
+        found = _token_text(exc.token)
+        if label:
+            message = f"unexpected {found}: {label}"
+        else:
+            expected = sorted({_describe(name, parser) for name in exc.expected})
+            message = f"unexpected {found}"
+            hint = "expected " + ", ".join(expected) if expected else None
+    return Diagnostic(
+        path=path, line=line, column=column, message=message,
+        source_line=_source_line(text, line), width=width, hint=hint,
+    )
+
+
+def _unclosed_braces(text: str) -> tuple[int, int] | None:
+    """Line and column of the innermost ``{`` left open, ignoring strings and comments."""
+    stack: list[tuple[int, int]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        cleaned = re.sub(r'"([^"\\\n]|\\.)*"|#.*', lambda m: " " * len(m.group()), line)
+        for column, char in enumerate(cleaned, start=1):
+            if char == "{":
+                stack.append((number, column))
+            elif char == "}" and stack:
+                stack.pop()
+    return stack[-1] if stack else None
+
+
+def parse(text: str, path: str = "<string>") -> ast.RuleFile:
+    """Parse one rule file; raise :class:`RuleErrors` with every problem the parser can see.
+
+    A syntax error stops the parse (the first one is reported); problems in values (a bad
+    number suffix, a malformed currency) are all collected.
+    """
+    from lark.exceptions import UnexpectedInput, VisitError
+
+    try:
+        tree = _parser().parse(text)
+    except UnexpectedInput as exc:
+        raise RuleErrors([_syntax_error(exc, text, path)]) from None
+    shaper = _shaper_class()(text, path)
+    try:
+        result: ast.RuleFile = shaper.transform(tree)
+    except VisitError as exc:  # a bug in the shaper, not in the user's file: unwrap it
+        raise exc.orig_exc from None
+    if shaper.problems:
+        raise RuleErrors(shaper.problems)
+    return result
+
+
+class _ShaperBase:
+    """Turns the parse tree into AST dataclasses (see :func:`_make_shaper`)."""
+
+    def __init__(self, text: str, path: str) -> None:
+        self.path = path
+        self.lines = text.splitlines()
+        self.problems: list[Diagnostic] = []
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def loc(self, meta: Any) -> ast.Location:
+        if getattr(meta, "empty", False):
+            return ast.Location(path=self.path, line=1, column=1, end_line=1, end_column=1)
+        return ast.Location(
+            path=self.path, line=meta.line, column=meta.column,
+            end_line=meta.end_line, end_column=meta.end_column,
+        )
+
+    def tloc(self, token: "Token") -> ast.Location:
+        return ast.Location(
+            path=self.path, line=token.line or 1, column=token.column or 1,
+            end_line=token.end_line or token.line or 1,
+            end_column=token.end_column or token.column or 1,
+        )
+
+    def problem(self, loc: ast.Location, message: str, hint: str | None = None, width: int = 1) -> None:
+        self.problems.append(
+            Diagnostic(
+                path=self.path, line=loc.line, column=loc.column, message=message,
+                source_line=self.lines[loc.line - 1] if 0 < loc.line <= len(self.lines) else "",
+                width=width, hint=hint,
+            )
+        )
+
+    def number_value(self, token: "Token") -> Decimal:
+        try:
+            return parse_number(str(token))
+        except LiteralError as exc:
+            self.problem(self.tloc(token), str(exc), exc.hint, width=len(token))
+            return Decimal(0)
+
+    def quoted(self, token: "Token") -> ast.Text:
+        return ast.Text(value=_unescape(str(token)), loc=self.tloc(token))
+
+
+def _make_shaper() -> type:
+    from lark import Transformer, v_args
+
+    @v_args(meta=True)
+    class Shaper(_ShaperBase, Transformer):  # type: ignore[misc]
+        def __init__(self, text: str, path: str) -> None:
+            _ShaperBase.__init__(self, text, path)
+            Transformer.__init__(self)
+
+        # --- values -----------------------------------------------------------------------
+
+        def number(self, meta: Any, c: list[Any]) -> ast.Number:
+            return ast.Number(value=self.number_value(c[0]), text=str(c[0]), loc=self.tloc(c[0]))
+
+        def money(self, meta: Any, c: list[Any]) -> ast.MoneyLit:
+            return ast.MoneyLit(
+                amount=self.number_value(c[0]), currency=str(c[1]),
+                text=f"{c[0]} {c[1]}", loc=self.loc(meta),
+            )
+
+        def string(self, meta: Any, c: list[Any]) -> ast.Text:
+            return self.quoted(c[0])
+
+        def symbol(self, meta: Any, c: list[Any]) -> ast.Symbol:
+            return ast.Symbol(name=str(c[0]), loc=self.tloc(c[0]))
+
+        def true(self, meta: Any, c: list[Any]) -> ast.Bool:
+            return ast.Bool(value=True, loc=self.loc(meta))
+
+        def false(self, meta: Any, c: list[Any]) -> ast.Bool:
+            return ast.Bool(value=False, loc=self.loc(meta))
+
+        def list(self, meta: Any, c: list[Any]) -> ast.ListLit:
+            return ast.ListLit(items=tuple(x for x in c if x is not None), loc=self.loc(meta))
+
+        def ref(self, meta: Any, c: list[Any]) -> ast.Reference:
+            return ast.Reference(name=str(c[0]), loc=self.tloc(c[0]))
+
+        # --- filters ------------------------------------------------------------------------
+
+        def compare(self, meta: Any, c: list[Any]) -> ast.Compare:
+            return ast.Compare(op=str(c[1]), left=c[0], right=c[2], loc=self.loc(meta))
+
+        def _binary(self, op: str, meta: Any, c: list[Any]) -> ast.Compare:
+            return ast.Compare(op=op, left=c[0], right=c[1], loc=self.loc(meta))
+
+        def member(self, meta: Any, c: list[Any]) -> ast.Compare:
+            return self._binary("in", meta, c)
+
+        def not_member(self, meta: Any, c: list[Any]) -> ast.Compare:
+            return self._binary("not in", meta, c)
+
+        def overlaps(self, meta: Any, c: list[Any]) -> ast.Compare:
+            return self._binary("overlaps", meta, c)
+
+        def contains(self, meta: Any, c: list[Any]) -> ast.Compare:
+            return self._binary("contains", meta, c)
+
+        def flag(self, meta: Any, c: list[Any]) -> ast.Flag:
+            return ast.Flag(name=str(c[0]), loc=self.tloc(c[0]))
+
+        def any_of(self, meta: Any, c: list[Any]) -> ast.AnyOf:
+            items = (*c[0].items, c[1]) if isinstance(c[0], ast.AnyOf) else (c[0], c[1])
+            return ast.AnyOf(items=items, loc=self.loc(meta))
+
+        def all_of(self, meta: Any, c: list[Any]) -> ast.AllOf:
+            items = (*c[0].items, c[1]) if isinstance(c[0], ast.AllOf) else (c[0], c[1])
+            return ast.AllOf(items=items, loc=self.loc(meta))
+
+        def none_of(self, meta: Any, c: list[Any]) -> ast.NoneOf:
+            return ast.NoneOf(item=c[0], loc=self.loc(meta))
+
+        # --- conditions -----------------------------------------------------------------------
+
+        def match(self, meta: Any, c: list[Any]) -> ast.Match:
+            loc = self.tloc(c[0])
+            return ast.Match(name=str(c[0]), where=None, loc=loc, name_loc=loc)
+
+        def filtered(self, meta: Any, c: list[Any]) -> ast.Match:
+            return ast.Match(name=str(c[0]), where=c[1], loc=self.loc(meta), name_loc=self.tloc(c[0]))
+
+        def cond_any(self, meta: Any, c: list[Any]) -> ast.CondAny:
+            items = (*c[0].items, c[1]) if isinstance(c[0], ast.CondAny) else (c[0], c[1])
+            return ast.CondAny(items=items, loc=self.loc(meta))
+
+        def cond_all(self, meta: Any, c: list[Any]) -> ast.CondAll:
+            items = (*c[0].items, c[1]) if isinstance(c[0], ast.CondAll) else (c[0], c[1])
+            return ast.CondAll(items=items, loc=self.loc(meta))
+
+        def cond_negate(self, meta: Any, c: list[Any]) -> ast.CondNot:
+            return ast.CondNot(item=c[0], loc=self.loc(meta))
+
+        # --- clauses and rules ----------------------------------------------------------------
+
+        def severity(self, meta: Any, c: list[Any]) -> str:
+            return str(c[0])
+
+        def as_severity(self, meta: Any, c: list[Any]) -> str:
+            return str(c[0])
+
+        def _condition_source(self, condition: Any) -> str:
+            loc = condition.loc
+            lines = self.lines[loc.line - 1 : loc.end_line]
+            if not lines:
+                return ""
+            if len(lines) == 1:
+                return lines[0][loc.column - 1 : loc.end_column - 1]
+            lines[-1] = lines[-1][: loc.end_column - 1]
+            lines[0] = lines[0][loc.column - 1 :]
+            return " ".join(" ".join(lines).split())
+
+        def check(self, meta: Any, c: list[Any]) -> ast.Clause:
+            severity, condition, message = c
+            return ast.Clause(
+                verb=severity, condition=condition, severity=severity,
+                message=self.quoted(message) if message is not None else None,
+                source=self._condition_source(condition), loc=self.loc(meta),
+            )
+
+        def require(self, meta: Any, c: list[Any]) -> ast.Clause:
+            condition, severity, message = c
+            return ast.Clause(
+                verb="require", condition=condition, severity=severity or "fail",
+                severity_given=severity is not None,
+                message=self.quoted(message) if message is not None else None,
+                source=self._condition_source(condition), loc=self.loc(meta),
+            )
+
+        def rationale(self, meta: Any, c: list[Any]) -> tuple[str, str]:
+            return ("rationale", " ".join(_unescape(str(t)) for t in c))
+
+        def reference(self, meta: Any, c: list[Any]) -> tuple[str, tuple[str, str | None]]:
+            url, criterion = c
+            return ("reference", (_unescape(str(url)), _unescape(str(criterion)) if criterion else None))
+
+        def fix(self, meta: Any, c: list[Any]) -> tuple[str, ast.Text]:
+            return ("fix", self.quoted(c[0]))
+
+        def outcome(self, meta: Any, c: list[Any]) -> str:
+            return str(c[0])
+
+        def document(self, meta: Any, c: list[Any]) -> ast.ExampleDocument:
+            role, text = c
+            return ast.ExampleDocument(
+                role=str(role) if role is not None else "license",
+                text=_unescape(str(text)), loc=self.loc(meta),
+            )
+
+        def example(self, meta: Any, c: list[Any]) -> ast.Example:
+            return ast.Example(outcome=c[0], documents=tuple(c[1:]), loc=self.loc(meta))
+
+        def rule(self, meta: Any, c: list[Any]) -> ast.Rule:
+            name, title, *items = c
+            fields: dict[str, Any] = {}
+            clauses: list[ast.Clause] = []
+            examples: list[ast.Example] = []
+            for item in items:
+                if isinstance(item, ast.Clause):
+                    clauses.append(item)
+                elif isinstance(item, ast.Example):
+                    examples.append(item)
+                else:
+                    key, value = item
+                    if key in fields:
+                        self.problem(self.loc(meta), f"rule `{name}` has more than one `{key}`")
+                    fields[key] = value
+            url, criterion = fields.get("reference", (None, None))
+            return ast.Rule(
+                name=str(name), title=_unescape(str(title)), clauses=tuple(clauses),
+                examples=tuple(examples), rationale=fields.get("rationale"),
+                reference_url=url, reference_criterion=criterion, fix=fields.get("fix"),
+                loc=self.tloc(name),
+            )
+
+        # --- policies -------------------------------------------------------------------------
+
+        def source(self, meta: Any, c: list[Any]) -> tuple[str, str]:
+            return ("source", _unescape(str(c[0])))
+
+        def rate(self, meta: Any, c: list[Any]) -> ast.Rate:
+            currency, factor, to = c
+            return ast.Rate(
+                currency=str(currency), factor=self.number_value(factor),
+                to=str(to) if to is not None else None, loc=self.loc(meta),
+            )
+
+        def profile_entry(self, meta: Any, c: list[Any]) -> ast.ProfileEntry:
+            return ast.ProfileEntry(name=str(c[0]), value=c[1], loc=self.tloc(c[0]))
+
+        def profile(self, meta: Any, c: list[Any]) -> tuple[str, tuple[ast.ProfileEntry, ...]]:
+            return ("profile", tuple(c))
+
+        def policy(self, meta: Any, c: list[Any]) -> ast.Policy:
+            name, title, *items = c
+            rules = [i for i in items if isinstance(i, ast.Rule)]
+            rates = [i for i in items if isinstance(i, ast.Rate)]
+            profile: list[ast.ProfileEntry] = []
+            source = None
+            for item in items:
+                if isinstance(item, tuple) and item[0] == "profile":
+                    profile.extend(item[1])
+                elif isinstance(item, tuple) and item[0] == "source":
+                    source = item[1]
+            policy_name = str(name)
+            return ast.Policy(
+                name=policy_name, title=_unescape(str(title)), path=self.path,
+                rules=tuple(replace(r, id=f"{policy_name}.{r.name}") for r in rules),
+                source=source, rates=tuple(rates), profile=tuple(profile), loc=self.tloc(name),
+            )
+
+        def import_stmt(self, meta: Any, c: list[Any]) -> ast.Import:
+            return ast.Import(target=_unescape(str(c[0])), loc=self.loc(meta))
+
+        def start(self, meta: Any, c: list[Any]) -> ast.RuleFile:
+            return ast.RuleFile(
+                path=self.path,
+                imports=tuple(i for i in c if isinstance(i, ast.Import)),
+                policies=tuple(p for p in c if isinstance(p, ast.Policy)),
+                loc=self.loc(meta),
+            )
+
+    return Shaper
+
+
+@cache
+def _shaper_class() -> type:
+    return _make_shaper()

@@ -1,0 +1,482 @@
+"""Policy -> closures: every ``where`` filter becomes a function of a finding's attributes.
+
+Compiled once, evaluated many times. Each filter also keeps an *explainer* that re-runs the
+same pieces on one finding and says in words what it compared and why the answer is
+true, false or unknown; the engine calls it only for the findings that decide a result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from typing import Any, Callable
+
+import yaml
+
+from openness.dsl import ast
+from openness.dsl.checker import attribute_types, is_rule_reference
+from openness.dsl.literals import PROFILE_FIELDS
+from openness.dsl.templates import Template, parse_template
+from openness.engine.profile import Profile
+from openness.engine.values import Money, Rates, Truth, format_value, kleene_and, kleene_not, kleene_or
+from openness.taxonomy import load_taxonomy
+
+#: What a missing piece was: ("attribute", "count"), ("profile", "monthly_active_users"),
+#: ("rate", "EUR/USD").
+Missing = tuple[str, str]
+Getter = Callable[[Any, "Env"], Any]
+Predicate = Callable[[Any, "Env"], Truth]
+Explainer = Callable[[Any, "Env"], tuple[Truth, str, list[Missing]]]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Env:
+    """What a filter may read besides the finding: the profile and the rates."""
+
+    profile: Profile
+    rates: Rates
+
+
+@dataclass(frozen=True, kw_only=True)
+class Operand:
+    get: Getter
+    #: How the trace names it: ``count``, ``profile.monthly_active_users``, ``20B USD``.
+    label: str
+    #: What is missing when ``get`` returns ``None``.
+    missing: Missing | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Filter:
+    test: Predicate
+    explain: Explainer
+
+
+@dataclass(frozen=True, kw_only=True)
+class CompiledMatch:
+    kind: str
+    filter: Filter | None
+    #: Document roles that can settle whether the kind is present.
+    sources: frozenset[str]
+    source: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class CompiledCondition:
+    op: str  # "match", "all", "any", "not"
+    match: CompiledMatch | None = None
+    items: tuple["CompiledCondition", ...] = ()
+    source: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class CompiledClause:
+    verb: str
+    severity: str
+    severity_given: bool
+    source: str
+    condition: CompiledCondition | None
+    #: ``policy.rule`` of a required rule (instead of a condition).
+    requires: str | None
+    message: Template | None
+    #: Attribute name -> taxonomy type, for rendering the matched finding's attributes.
+    attribute_types: dict[str, str]
+
+
+@dataclass(frozen=True, kw_only=True)
+class CompiledRule:
+    id: str
+    title: str
+    rule: ast.Rule
+    clauses: tuple[CompiledClause, ...]
+    fix: Template | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class CompiledPolicy:
+    policy: ast.Policy
+    #: The policy's own rules, in file order.
+    rules: tuple[CompiledRule, ...]
+    #: Every rule reachable by ``require``, by id (own and imported).
+    registry: dict[str, CompiledRule]
+    rates: Rates
+    profile: Profile
+
+
+def compile(policy: ast.Policy) -> CompiledPolicy:  # noqa: A001 - the public name
+    """Turn a checked policy (from :func:`openness.dsl.load`) into something fast to evaluate."""
+    registry: dict[str, CompiledRule] = {}
+    rates: list[tuple[str, Decimal, str]] = []
+    seen: set[str] = set()
+
+    def add(p: ast.Policy) -> None:
+        if p.name in seen:
+            return
+        seen.add(p.name)
+        for imported in p.imports.values():
+            add(imported)
+        rates.extend((r.currency, r.factor, r.to) for r in p.rates if r.to is not None)
+        for rule in p.rules:
+            registry[rule.id] = _compile_rule(rule)
+
+    add(policy)
+    # The importing policy's rates are declared last and win on a conflict.
+    return CompiledPolicy(
+        policy=policy,
+        rules=tuple(registry[r.id] for r in policy.rules),
+        registry=registry,
+        rates=Rates(rates),
+        profile=Profile.from_policy(policy.profile),
+    )
+
+
+def _compile_rule(rule: ast.Rule) -> CompiledRule:
+    return CompiledRule(
+        id=rule.id,
+        title=rule.title,
+        rule=rule,
+        clauses=tuple(_compile_clause(c) for c in rule.clauses),
+        fix=parse_template(rule.fix.value) if rule.fix is not None else None,
+    )
+
+
+def _compile_clause(clause: ast.Clause) -> CompiledClause:
+    taxonomy = load_taxonomy()
+    condition = clause.condition
+    message = parse_template(clause.message.value) if clause.message is not None else None
+    if (clause.verb == "require" and isinstance(condition, ast.Match) and condition.where is None
+            and is_rule_reference(condition, taxonomy)):
+        return CompiledClause(
+            verb="require", severity=clause.severity, severity_given=clause.severity_given,
+            source=clause.source, condition=None, requires=condition.name, message=message,
+            attribute_types={},
+        )
+    types: dict[str, str] = {}
+    for kind in _kinds(condition):
+        types.update({name: t.type for name, t in attribute_types(taxonomy.kinds[kind]).items()})
+    return CompiledClause(
+        verb=clause.verb, severity=clause.severity, severity_given=clause.severity_given,
+        source=clause.source, condition=_compile_condition(condition, clause.source), requires=None,
+        message=message, attribute_types=types,
+    )
+
+
+def _kinds(condition: ast.Condition) -> list[str]:
+    if isinstance(condition, ast.Match):
+        return [condition.name]
+    if isinstance(condition, ast.CondNot):
+        return _kinds(condition.item)
+    return [k for item in condition.items for k in _kinds(item)]
+
+
+def _compile_condition(condition: ast.Condition, source: str) -> CompiledCondition:
+    if isinstance(condition, ast.Match):
+        taxonomy = load_taxonomy()
+        kind = taxonomy.kinds[condition.name]
+        group = taxonomy.groups[kind.group]
+        return CompiledCondition(
+            op="match",
+            match=CompiledMatch(
+                kind=condition.name,
+                filter=_compile_expr(condition.where, attribute_types(kind)) if condition.where else None,
+                sources=frozenset(group.sources),
+                source=source,
+            ),
+            source=source,
+        )
+    if isinstance(condition, ast.CondNot):
+        return CompiledCondition(op="not", items=(_compile_condition(condition.item, source),), source=source)
+    op = "all" if isinstance(condition, ast.CondAll) else "any"
+    return CompiledCondition(
+        op=op, items=tuple(_compile_condition(i, source) for i in condition.items), source=source
+    )
+
+
+# --- filters ----------------------------------------------------------------------------------
+
+
+def _compile_expr(expr: ast.Expr, attrs: dict[str, Any]) -> Filter:
+    if isinstance(expr, ast.Flag):
+        name = expr.name
+
+        def flag(a: Any, env: Env) -> Truth:
+            value = a.get(name)
+            return None if value is None else bool(value)
+
+        def explain_flag(a: Any, env: Env) -> tuple[Truth, str, list[Missing]]:
+            value = flag(a, env)
+            if value is None:
+                return None, f"`{name}` is not stated", [("attribute", name)]
+            return value, f"{name} is {format_value(value)}", []
+
+        return Filter(test=flag, explain=explain_flag)
+    if isinstance(expr, ast.NoneOf):
+        inner = _compile_expr(expr.item, attrs)
+        inner_test = inner.test
+
+        def negate(a: Any, env: Env) -> Truth:
+            return kleene_not(inner_test(a, env))
+
+        def explain_not(a: Any, env: Env) -> tuple[Truth, str, list[Missing]]:
+            truth, text, missing = inner.explain(a, env)
+            return kleene_not(truth), f"not ({text})", missing
+
+        return Filter(test=negate, explain=explain_not)
+    if isinstance(expr, (ast.AllOf, ast.AnyOf)):
+        parts = tuple(_compile_expr(i, attrs) for i in expr.items)
+        tests = tuple(p.test for p in parts)
+        combine = kleene_and if isinstance(expr, ast.AllOf) else kleene_or
+        word = " and " if isinstance(expr, ast.AllOf) else " or "
+
+        if isinstance(expr, ast.AllOf):
+            def test(a: Any, env: Env) -> Truth:
+                result: Truth = True
+                for t in tests:
+                    value = t(a, env)
+                    if value is False:
+                        return False
+                    if value is None:
+                        result = None
+                return result
+        else:
+            def test(a: Any, env: Env) -> Truth:
+                result: Truth = False
+                for t in tests:
+                    value = t(a, env)
+                    if value is True:
+                        return True
+                    if value is None:
+                        result = None
+                return result
+
+        def explain_all(a: Any, env: Env) -> tuple[Truth, str, list[Missing]]:
+            explained = [p.explain(a, env) for p in parts]
+            missing = [m for _, _, ms in explained for m in ms]
+            return combine(t for t, _, _ in explained), word.join(f"({x})" for _, x, _ in explained), missing
+
+        return Filter(test=test, explain=explain_all)
+    return _compile_compare(expr, attrs)
+
+
+def _operand(node: ast.Operand, attrs: dict[str, Any]) -> Operand:
+    if isinstance(node, ast.Symbol) and node.name in attrs:
+        name = node.name
+        if attrs[name].type == "money":
+            def money(a: Any, env: Env) -> Any:
+                amount, currency = a.get(name), a.get("currency")
+                if amount is None or currency is None:
+                    return None
+                return Money(amount=Decimal(amount), currency=currency)
+
+            return Operand(get=money, label=name, missing=("attribute", name))
+        return Operand(get=lambda a, env: a.get(name), label=name, missing=("attribute", name))
+    if isinstance(node, ast.Reference):
+        field = node.name.split(".", 1)[1]
+        return Operand(get=lambda a, env: env.profile.values.get(field), label=node.name,
+                       missing=("profile", field))
+    value = _literal(node)
+    return Operand(get=lambda a, env: value, label=_literal_label(node))
+
+
+def _literal(node: ast.Operand) -> Any:
+    if isinstance(node, ast.Number):
+        return node.value
+    if isinstance(node, ast.MoneyLit):
+        return Money(amount=node.amount, currency=node.currency)
+    if isinstance(node, (ast.Text, ast.Bool)):
+        return node.value
+    if isinstance(node, ast.Symbol):
+        return node.name
+    if isinstance(node, ast.ListLit):
+        return tuple(_literal(i) for i in node.items)
+    raise TypeError(f"not a literal: {node!r}")  # pragma: no cover - the checker rules it out
+
+
+def _literal_label(node: ast.Operand) -> str:
+    if isinstance(node, ast.Number):
+        return node.text
+    if isinstance(node, ast.MoneyLit):
+        return node.text
+    if isinstance(node, ast.Text):
+        return f'"{node.value}"'
+    if isinstance(node, ast.Bool):
+        return "true" if node.value else "false"
+    if isinstance(node, ast.ListLit):
+        return "[" + ", ".join(_literal_label(i) for i in node.items) + "]"
+    return getattr(node, "name", "?")
+
+
+def _fold(value: Any) -> Any:
+    return value.casefold() if isinstance(value, str) else value
+
+
+def _as_set(value: Any) -> frozenset[Any]:
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return frozenset(_fold(v) for v in value)
+    return frozenset((_fold(value),))
+
+
+_ORDER: dict[str, Callable[[Any, Any], bool]] = {
+    "<": lambda x, y: x < y,
+    "<=": lambda x, y: x <= y,
+    ">": lambda x, y: x > y,
+    ">=": lambda x, y: x >= y,
+}
+
+
+def _compare_values(op: str, left: Any, right: Any, rates: Rates) -> tuple[Truth, Missing | None]:
+    """``left op right``; unknown (``None``) with what is missing when it cannot be told."""
+    if isinstance(left, Money) or isinstance(right, Money):
+        if not (isinstance(left, Money) and isinstance(right, Money)):
+            return None, None
+        converted = rates.in_currency(right, left.currency)
+        if converted is None:
+            return None, ("rate", f"{left.currency}/{right.currency}")
+        left, right = left.amount, converted
+    if op in _ORDER:
+        return _ORDER[op](left, right), None
+    if op in ("==", "!="):
+        if isinstance(left, (list, tuple)) or isinstance(right, (list, tuple)):
+            same = _as_set(left) == _as_set(right)
+        else:
+            same = _fold(left) == _fold(right)
+        return same if op == "==" else not same, None
+    if op in ("in", "not in"):
+        inside = _fold(left) in _as_set(right)
+        return inside if op == "in" else not inside, None
+    if op == "overlaps":
+        return bool(_as_set(left) & _as_set(right)), None
+    if op == "contains":
+        return _fold(right) in _as_set(left), None
+    raise ValueError(f"unknown operator {op}")  # pragma: no cover - the grammar admits no other
+
+
+@cache
+def _region_aliases() -> dict[str, str]:
+    raw = yaml.safe_load(resources.files("openness.engine").joinpath("regions.yaml").read_text("utf-8"))
+    table: dict[str, str] = {}
+    for canonical, others in raw["aliases"].items():
+        for name in (canonical, *others):
+            table[str(name).casefold()] = canonical
+    return table
+
+
+def _is_regions(node: ast.Operand, attrs: dict[str, Any]) -> bool:
+    if isinstance(node, ast.Symbol):
+        return node.name in attrs and attrs[node.name].type == "regions"
+    if isinstance(node, ast.Reference):
+        return PROFILE_FIELDS.get(node.name.split(".", 1)[1]) == "regions"
+    return False
+
+
+def _canonical_regions(operand: Operand) -> Operand:
+    """``operand`` with every region name read through the alias table (EU -> European Union)."""
+    get, table = operand.get, _region_aliases()
+
+    def canonical(a: Any, env: Env) -> Any:
+        value = get(a, env)
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return table.get(value.casefold(), value)
+        return tuple(table.get(str(v).casefold(), v) for v in value)
+
+    return Operand(get=canonical, label=operand.label, missing=operand.missing)
+
+
+def _compile_compare(cmp: ast.Compare, attrs: dict[str, Any]) -> Filter:
+    left, right = _operand(cmp.left, attrs), _operand(cmp.right, attrs)
+    if _is_regions(cmp.left, attrs) or _is_regions(cmp.right, attrs):
+        left, right = _canonical_regions(left), _canonical_regions(right)
+    op = cmp.op
+    lget, rget = left.get, right.get
+    fast = _ORDER.get(op)
+    constant = not isinstance(cmp.right, (ast.Reference, ast.Symbol)) or (
+        isinstance(cmp.right, ast.Symbol) and cmp.right.name not in attrs)
+    regions = _is_regions(cmp.left, attrs) or _is_regions(cmp.right, attrs)
+    if op in ("in", "not in", "==", "!=") and constant and not regions and not _is_money(cmp.left, attrs) \
+            and not isinstance(cmp.right, ast.MoneyLit):
+        # The common filters (`level in [released, described]`, `scope == both`): the
+        # right-hand side is folded once, here, not for every finding.
+        folded = _as_set(_literal(cmp.right)) if op in ("in", "not in") else None
+        single = _fold(_literal(cmp.right)) if folded is None else None
+        negate = op in ("not in", "!=")
+
+        def test(a: Any, env: Env) -> Truth:
+            x = lget(a, env)
+            if x is None:
+                return None
+            if isinstance(x, (list, tuple)):
+                return _compare_values(op, x, rget(a, env), env.rates)[0]
+            x = _fold(x)
+            return (x in folded if folded is not None else x == single) is not negate
+    elif op == "overlaps" and isinstance(cmp.right, ast.ListLit):
+        table = _region_aliases() if regions else {}
+        wanted = frozenset(_fold(table.get(str(v).casefold(), v)) for v in _literal(cmp.right))
+
+        def test(a: Any, env: Env) -> Truth:
+            x = lget(a, env)
+            if x is None:
+                return None
+            return any(_fold(v) in wanted for v in (x if isinstance(x, (list, tuple)) else (x,)))
+    elif fast is not None and not (_is_money(cmp.left, attrs) or _is_money(cmp.right, attrs)):
+        def test(a: Any, env: Env) -> Truth:
+            x = lget(a, env)
+            if x is None:
+                return None
+            y = rget(a, env)
+            if y is None:
+                return None
+            try:
+                return fast(x, y)
+            except TypeError:  # an attribute of the wrong type is as good as unknown
+                return None
+    else:
+        def test(a: Any, env: Env) -> Truth:
+            x = lget(a, env)
+            if x is None:
+                return None
+            y = rget(a, env)
+            if y is None:
+                return None
+            try:
+                return _compare_values(op, x, y, env.rates)[0]
+            except TypeError:
+                return None
+
+    def explain(a: Any, env: Env) -> tuple[Truth, str, list[Missing]]:
+        x, y = lget(a, env), rget(a, env)
+        missing = [o.missing for o, v in ((left, x), (right, y)) if v is None and o.missing]
+        shown = f"{_shown(left, x)} {op} {_shown(right, y)}"
+        if missing:
+            return None, f"{shown}: unknown", missing
+        try:
+            truth, lack = _compare_values(op, x, y, env.rates)
+        except TypeError:
+            return None, f"{shown}: unknown, the values cannot be compared", [("attribute", left.label)]
+        if lack is not None:
+            return None, f"{shown}: unknown, no rate between {lack[1].replace('/', ' and ')} is declared", [lack]
+        return truth, f"{shown}: {'true' if truth else 'false'}", []
+
+    return Filter(test=test, explain=explain)
+
+
+def _is_money(node: ast.Operand, attrs: dict[str, Any]) -> bool:
+    """Money needs the rates; counts compare directly (the fast path)."""
+    if isinstance(node, ast.MoneyLit):
+        return True
+    if isinstance(node, ast.Symbol):
+        return node.name in attrs and attrs[node.name].type == "money"
+    if isinstance(node, ast.Reference):
+        return PROFILE_FIELDS.get(node.name.split(".", 1)[1]) == "money"
+    return False
+
+
+def _shown(operand: Operand, value: Any) -> str:
+    if operand.missing is None:
+        return operand.label
+    if value is None:
+        return f"{operand.label} (not stated)" if operand.missing[0] == "attribute" else f"{operand.label} (not given)"
+    return f"{operand.label} {format_value(value)}"
