@@ -23,6 +23,7 @@ ROLES = ("license", "use_policy", "model_card", "data_card", "readme", "notice",
 @dataclass(frozen=True, kw_only=True)
 class _Cues:
     by_name: tuple[tuple[str, re.Pattern[str]], ...]
+    by_title: tuple[tuple[str, re.Pattern[str]], ...]
     by_content: tuple[tuple[str, re.Pattern[str]], ...]
     card_keys: frozenset[str]
     card_heading: re.Pattern[str]
@@ -37,6 +38,7 @@ def _cues() -> _Cues:
 
     return _Cues(
         by_name=compiled(raw["by_name"]),
+        by_title=compiled(raw["by_title"]),
         by_content=compiled(raw["by_content"]),
         card_keys=frozenset(raw["model_card_front_matter"]),
         card_heading=re.compile(raw["model_card_heading"], re.I | re.M),
@@ -64,10 +66,13 @@ def detect_role(doc: Document) -> str:
             return "model_card"
     if role is not None:
         return role
-    head = "\n".join(doc.text.splitlines()[:40])
-    for content_role, pattern in cues.by_content:
-        if pattern.search(head):
-            return content_role
+    lines = doc.text.splitlines()[:40]
+    title = next((line for line in lines if line.strip()), "")
+    head = "\n".join(lines)
+    for window, entries in ((title, cues.by_title), (head, cues.by_content)):
+        for content_role, pattern in entries:
+            if pattern.search(window):
+                return content_role
     return "other"
 
 

@@ -1,0 +1,60 @@
+"""``openness diff OLD NEW``: what changed between two versions of a licence or release."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from openness.cli.common import chosen_format, emit, fail, settings
+
+FORMATS = ("text", "json", "markdown", "html")
+FAIL_ON = ("fail", "warn", "unknown", "never")
+#: Outcomes that reach each --fail-on threshold.
+REACHES = {"fail": {"fail"}, "warn": {"fail", "warn"}, "unknown": {"fail", "warn", "unknown"},
+           "never": set()}
+
+
+@click.command()
+@click.argument("old", type=click.Path())
+@click.argument("new", type=click.Path())
+@click.option("--policy", "-p", "policies", multiple=True, metavar="NAME_OR_FILE",
+              help="A built-in policy or a .rules file whose verdicts to compare; repeatable. "
+                   "Default: osd and osaid-1.0.")
+@click.option("--profile", type=click.Path(dir_okay=False), default=None,
+              help="YAML file with your own situation (users, revenue, regions) for the rules.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help="Report format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="Write the report to this file.")
+@click.option("--all-text", is_flag=True,
+              help="Show cosmetic edits (whitespace, punctuation, typos) instead of counting them.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="never", show_default=True,
+              help="Exit 1 when a verdict changes to this outcome or worse (for CI).")
+def diff(old: str, new: str, policies: tuple[str, ...], profile: str | None, fmt: str | None,
+         output: str | None, all_text: bool, fail_on: str) -> None:
+    """Compare two versions of a licence (files) or of a model release (folders).
+
+    Reports the findings added, removed or changed, the clauses reworded (renumbering, moves and
+    product renames set aside), and the policy verdicts whose outcome changed.
+    """
+    from openness.analysis import DEFAULT_POLICIES
+    from openness.cli.analyze import use_color
+    from openness.diff import diff as run
+    from openness.diff.render import render
+    from openness.errors import OpennessError
+
+    chosen = chosen_format(fmt, FORMATS)
+    output = output or settings().output
+    try:
+        user = None
+        if profile:
+            from openness.engine.profile import load_profile
+
+            user = load_profile(profile)
+        result = run(old, new, policies=policies or DEFAULT_POLICIES, profile=user,
+                     all_text=all_text)
+    except OpennessError as exc:
+        fail(str(exc))
+    emit(render(result, chosen, color=use_color(output)), output)
+    if any(v.new in REACHES[fail_on] for v in result.verdict_changes):
+        sys.exit(1)

@@ -1,0 +1,58 @@
+"""The Markdown diff, for pull-request comments: summary, tables, then redlines.
+
+Deletions are ``~~struck~~`` and insertions ``**bold**``; every piece of licence text is escaped
+so that a licence cannot inject markup into the comment.
+"""
+
+from __future__ import annotations
+
+import re
+
+from openness.diff.model import Diff
+from openness.diff.summary import (attributes, deltas, heading, shortened, spaced, summary_lines,
+                                   verdict_line, visible, where)
+
+_SPECIAL = re.compile(r"([\\`*_\[\]|~<>&])")
+#: What would start a list, heading or quote at the start of a line.
+_LEADING = re.compile(r"^([-+#>]|\d+[.)])")
+
+
+def escape(text: str) -> str:
+    escaped = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _LEADING.sub(r"\\\1", escaped)
+
+
+def render(diff: Diff) -> str:
+    out = [f"# openness diff: `{_code(diff.old_path)}` → `{_code(diff.new_path)}`", ""]
+    out += [f"- {escape(line)}" for line in summary_lines(diff)]
+    if diff.changes:
+        out += ["", "## Finding changes", "", "| Change | Kind | Where | What | Old | New |",
+                "|---|---|---|---|---|---|"]
+        for change in diff.changes:
+            what = "; ".join(deltas(change)) or attributes(change)
+            out.append("| " + " | ".join((
+                change.change, f"`{change.kind}`", escape(where(change)), escape(what),
+                escape(change.old.quote) if change.old else "", escape(change.new.quote) if change.new else "",
+            )) + " |")
+    if diff.verdict_changes:
+        out += ["", "## Verdict changes", ""]
+        for verdict in diff.verdict_changes:
+            message = verdict.new_message or verdict.old_message
+            out.append(f"- **{escape(verdict_line(verdict))}**" + (f": {escape(message)}" if message else ""))
+    if diff.text_changes:
+        out += ["", "## Wording changes"]
+        for change in diff.text_changes:
+            notes = [n for n, on in (("finding changed", change.finding_changed),
+                                     ("cosmetic", change.cosmetic)) if on]
+            out += ["", f"### {escape(heading(change))}" + (f" ({', '.join(notes)})" if notes else ""), ""]
+            pieces = []
+            for edit in shortened(visible(change.edits, diff.all_text)):
+                text = escape(edit.text)
+                pieces.append((edit, text if edit.op == "equal" else
+                               f"~~{text}~~" if edit.op == "delete" else f"**{text}**"))
+            out.append(spaced(pieces))
+    return "\n".join(out) + "\n"
+
+
+def _code(path: str) -> str:
+    return path.replace("`", "'")

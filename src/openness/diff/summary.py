@@ -1,0 +1,163 @@
+"""What every diff report says, in words: counts, attribute deltas and shortened redlines.
+
+Renderers differ in markup only; the sentences live here so text, Markdown and HTML agree.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from openness.diff.model import Diff, Edit, FindingChange, TextChange, VerdictChange
+
+#: Words of unchanged text kept on each side of an edit when a redline is shortened.
+CONTEXT = 8
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
+def summary_lines(diff: Diff) -> list[str]:
+    """The summary that opens every report, one sentence per line."""
+    lines = []
+    changes = diff.changes
+    counts = {name: sum(1 for c in changes if c.change == name) for name in ("added", "removed", "changed")}
+    if changes:
+        lines.append("Findings: " + ", ".join(f"{n} {name}" for name, n in counts.items() if n) + ".")
+    else:
+        lines.append("Findings: no finding changed.")
+    shown = diff.text_changes
+    if shown:
+        parts = []
+        changed = [t for t in shown if t.change == "changed"]
+        if changed:
+            with_finding = sum(1 for t in changed if t.finding_changed)
+            parts.append(plural(len(changed), "clause") + " reworded"
+                         + (f" ({with_finding} with a finding change)" if with_finding else ""))
+        for name in ("added", "removed"):
+            n = sum(1 for t in shown if t.change == name)
+            if n:
+                parts.append(f"{plural(n, 'clause')} {name}")
+        lines.append("Wording: " + ", ".join(parts) + ".")
+    else:
+        lines.append("Wording: no clause reworded.")
+    edits, clauses = diff.folded
+    if edits:
+        lines.append(f"Cosmetic: {plural(edits, 'edit')} (whitespace, punctuation, typos) folded, "
+                     f"{plural(clauses, 'clause')} with nothing else; --all-text shows them.")
+    if diff.verdict_changes:
+        rules = sum(1 for v in diff.verdict_changes if v.rule)
+        policies = sum(1 for v in diff.verdict_changes if not v.rule)
+        bits = [b for b in (plural(policies, "policy", "policies") if policies else "",
+                            plural(rules, "rule") if rules else "") if b]
+        lines.append("Verdicts: " + " and ".join(bits) + " changed outcome.")
+    else:
+        lines.append("Verdicts: no verdict changed.")
+    for rename in diff.renames:
+        lines.append(f'Renamed throughout: "{rename.old}" -> "{rename.new}" '
+                     f"({plural(rename.count, 'place')}); not counted as a change.")
+    moves = diff.moves
+    if moves:
+        lines.append("Moved or renumbered: " + ", ".join(
+            f"{section(m.old_section)} -> {section(m.new_section)}" for m in moves) + ".")
+    for document in diff.documents:
+        if document.old_path is None:
+            lines.append(f"Added document: {document.new_path} ({document.role}).")
+        elif document.new_path is None:
+            lines.append(f"Removed document: {document.old_path} ({document.role}).")
+    return lines
+
+
+def section(section_id: str | None) -> str:
+    return f"§{section_id}" if section_id else "(no section)"
+
+
+def where(change: FindingChange) -> str:
+    if change.old and change.new:
+        if change.old.section == change.new.section:
+            return section(change.new.section)
+        return f"{section(change.old.section)} -> {section(change.new.section)}"
+    side = change.new or change.old
+    assert side is not None
+    return section(side.section)
+
+
+def value(item: Any) -> str:
+    if item is None:
+        return "(none)"
+    if isinstance(item, int) and not isinstance(item, bool):
+        return f"{item:,}"
+    return str(item)
+
+
+def deltas(change: FindingChange) -> list[str]:
+    """"amount: 50,000,000 -> 100,000,000" for each attribute that differs (changed only)."""
+    if change.change != "changed":
+        return []
+    return [f"{name}: {value(old)} -> {value(new)}" for name, (old, new) in change.deltas.items()]
+
+
+def attributes(change: FindingChange) -> str:
+    side = change.new or change.old
+    assert side is not None
+    return ", ".join(f"{k}: {value(v)}" for k, v in sorted(side.attributes.items()))
+
+
+def heading(change: TextChange) -> str:
+    if change.change == "changed":
+        if change.old_section == change.new_section:
+            return section(change.new_section)
+        return f"{section(change.old_section)} -> {section(change.new_section)}"
+    return f"{section(change.old_section or change.new_section)} {change.change}"
+
+
+def verdict_line(change: VerdictChange) -> str:
+    name = change.rule or f"{change.policy} (overall)"
+    return f"{name}: {(change.old or 'not judged').upper()} -> {(change.new or 'not judged').upper()}"
+
+
+def shortened(edits: Sequence[Edit]) -> list[Edit]:
+    """``edits`` with long unchanged stretches cut to :data:`CONTEXT` words around each edit."""
+    out = []
+    for index, edit in enumerate(edits):
+        if edit.op != "equal":
+            out.append(edit)
+            continue
+        words = edit.text.split(" ")
+        keep_head = index > 0
+        keep_tail = index < len(edits) - 1
+        limit = CONTEXT * (keep_head + keep_tail)
+        if len(words) <= limit + 2:
+            out.append(edit)
+            continue
+        head = " ".join(words[:CONTEXT]) if keep_head else ""
+        tail = " ".join(words[-CONTEXT:]) if keep_tail else ""
+        out.append(Edit(op="equal", text=f"{head} … {tail}" if head and tail
+                        else (f"{head} …" if head else f"… {tail}"), space=edit.space))
+    return out
+
+
+def visible(edits: Sequence[Edit], all_text: bool) -> list[Edit]:
+    """The edits a report shows: cosmetic ones read as the new text unless ``all_text``."""
+    out: list[Edit] = []
+    for edit in edits:
+        if edit.minor and not all_text:
+            if edit.op == "delete":
+                continue
+            edit = Edit(op="equal", text=edit.text)
+        if out and out[-1].op == "equal" and edit.op == "equal":
+            glue = " " if edit.space else ""
+            out[-1] = Edit(op="equal", text=out[-1].text + glue + edit.text, space=out[-1].space)
+        else:
+            out.append(edit)
+    return out
+
+
+def spaced(pieces: Sequence[tuple[Edit, str]]) -> str:
+    """Rendered pieces joined as the source spaced them."""
+    out = []
+    for index, (edit, text) in enumerate(pieces):
+        if index and edit.space:
+            out.append(" ")
+        out.append(text)
+    return "".join(out)
