@@ -7,4 +7,21 @@ try:
 except PackageNotFoundError:  # running from a checkout without an install
     __version__ = "0.0.0+unknown"
 
-__all__ = ["__version__"]
+__all__ = ["Analysis", "Release", "__version__", "analyze", "extract_findings"]
+
+
+#: Public API names, imported on first use so that `import openness` stays light (no spaCy).
+_LAZY = {
+    "analyze": "openness.analysis",
+    "Analysis": "openness.analysis",
+    "Release": "openness.analysis",
+    "extract_findings": "openness.extract",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'openness' has no attribute {name!r}")

@@ -1,0 +1,96 @@
+"""Reads the answer key of the real corpus: ``GROUND_TRUTH.yaml`` and ``FACT_KINDS.yaml``.
+
+The authoritative key is, per licence entry, ``kinds_present`` / ``kinds_absent`` /
+``kinds_uncertain`` over the audited grant/restrict/require/term kinds. Facts add the quotes
+(for the evidence check) and the threshold values (for the attribute check); a fact marked
+``uncertain`` or carrying its own ``file:`` says nothing about the entry's own file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from openness.errors import InputError
+
+#: The threshold facts whose numbers and units are checked exactly.
+THRESHOLD_FACTS = {"user_threshold": "restrict.user_threshold", "revenue_threshold": "restrict.revenue_threshold"}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Fact:
+    name: str
+    kind: str
+    quote: str | None
+    section: str | None
+    value: Any = None
+    unit: str | None = None
+    currency: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Entry:
+    id: str
+    file: str
+    present: frozenset[str]
+    absent: frozenset[str]
+    uncertain: frozenset[str]
+    #: Facts about this entry's own file that support a kind in ``present``.
+    facts: tuple[Fact, ...]
+
+    @property
+    def audited(self) -> frozenset[str]:
+        return self.present | self.absent | self.uncertain
+
+
+def _kind_of(fact: dict[str, Any], mapping: dict[str, Any]) -> str | None:
+    target = mapping.get(fact.get("fact"))
+    if isinstance(target, dict):
+        if "value" in fact:
+            return (target.get("by_value") or {}).get(fact["value"])
+        return target.get("default")
+    return target
+
+
+def load_entries(root: Path) -> list[Entry]:
+    """The audited licence entries of the corpus at ``root``, in file order."""
+    try:
+        truth = yaml.safe_load((root / "GROUND_TRUTH.yaml").read_text("utf-8"))
+        mapping = yaml.safe_load((root / "FACT_KINDS.yaml").read_text("utf-8"))["fact_kinds"]
+    except OSError as exc:
+        raise InputError(str(root), f"cannot read the answer key ({exc.strerror})") from None
+    entries = []
+    for raw in truth.get("licenses", []):
+        if "kinds_present" not in raw:
+            continue
+        present = frozenset(raw.get("kinds_present") or ())
+        facts = []
+        for fact in raw.get("facts") or ():
+            kind = _kind_of(fact, mapping)
+            if kind is None or fact.get("uncertain") or "file" in fact or kind not in present:
+                continue
+            facts.append(
+                Fact(
+                    name=fact["fact"],
+                    kind=kind,
+                    quote=fact.get("quote"),
+                    section=str(fact["section"]) if fact.get("section") is not None else None,
+                    value=fact.get("value"),
+                    unit=fact.get("unit"),
+                    currency=fact.get("currency"),
+                )
+            )
+        entries.append(
+            Entry(
+                id=raw["id"],
+                file=raw["file"],
+                present=present,
+                absent=frozenset(raw.get("kinds_absent") or ()),
+                uncertain=frozenset(raw.get("kinds_uncertain") or ()),
+                facts=tuple(facts),
+            )
+        )
+    return entries

@@ -1,0 +1,80 @@
+"""Renders an :class:`Evaluation`: the figures table, then every miss and every false alarm."""
+
+from __future__ import annotations
+
+from openness.evaluate.scoring import Evaluation, ratio
+
+GROUPS = ("grant", "restrict", "require", "term")
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def rows(ev: Evaluation) -> list[tuple[str, int, int, int, str, str]]:
+    """(name, tp, fp, fn, precision, recall) per kind, per group, and overall."""
+    out = []
+    for kind in ev.kinds:
+        tp, fp, fn = ev.score.counts([kind])
+        out.append((kind, tp, fp, fn, _pct(ratio(tp, tp + fp)), _pct(ratio(tp, tp + fn))))
+    for group in GROUPS:
+        kinds = [k for k in ev.kinds if k.startswith(group + ".")]
+        tp, fp, fn = ev.score.counts(kinds)
+        out.append((f"{group}.*", tp, fp, fn, _pct(ratio(tp, tp + fp)), _pct(ratio(tp, tp + fn))))
+    tp, fp, fn = ev.score.counts(ev.kinds)
+    out.append(("overall", tp, fp, fn, _pct(ratio(tp, tp + fp)), _pct(ratio(tp, tp + fn))))
+    return out
+
+
+def summary_lines(ev: Evaluation) -> list[str]:
+    thresholds_ok = sum(t.ok for t in ev.thresholds)
+    covered = sum(e.covered for e in ev.evidence)
+    return [
+        f"documents scored: {ev.documents}" + (f" ({len(ev.errors)} unreadable)" if ev.errors else ""),
+        f"thresholds with exact number and unit: {thresholds_ok}/{len(ev.thresholds)}",
+        f"key quotes covered by a finding's quote of the same kind: {covered}/{len(ev.evidence)}",
+    ]
+
+
+def render_markdown(ev: Evaluation) -> str:
+    lines = ["| kind | TP | FP | FN | precision | recall |", "|---|---:|---:|---:|---:|---:|"]
+    for name, tp, fp, fn, p, r in rows(ev):
+        bold = "**" if "." not in name or name.endswith(".*") else ""
+        lines.append(f"| {bold}{name}{bold} | {tp} | {fp} | {fn} | {p} | {r} |")
+    lines.append("")
+    lines.extend(f"- {line}" for line in summary_lines(ev))
+    return "\n".join(lines) + "\n"
+
+
+def render_text(ev: Evaluation) -> str:
+    lines = [f"openness eval: {ev.root}", ""]
+    lines.append(f"{'kind':30} {'TP':>4} {'FP':>4} {'FN':>4} {'prec':>6} {'recall':>6}")
+    for name, tp, fp, fn, p, r in rows(ev):
+        if not name.startswith(("grant.", "restrict.", "require.", "term.")) or name.endswith(".*"):
+            if name.endswith(".*") and name.startswith("grant"):
+                lines.append("-" * 58)
+        lines.append(f"{name:30} {tp:>4} {fp:>4} {fn:>4} {p:>6} {r:>6}")
+    lines.append("")
+    lines.extend(summary_lines(ev))
+    for error in ev.errors:
+        lines.append(f"unreadable: {error}")
+    lines.append("")
+    lines.append(f"misses ({len(ev.misses)}):")
+    for miss in ev.misses:
+        lines.append(f"  {miss.entry} [{miss.file}] {miss.kind}")
+        for quote, section in miss.expected:
+            lines.append(f"      expected §{section or '?'} \"{quote}\"")
+    lines.append(f"false alarms ({len(ev.false_alarms)}):")
+    for alarm in ev.false_alarms:
+        e = alarm.finding.evidence
+        lines.append(f"  {alarm.entry} [{alarm.file}] {alarm.finding.kind} {dict(alarm.finding.attributes) or ''}")
+        lines.append(f"      found {e.path}:{e.line} §{e.section or '-'} \"{e.quote}\"")
+    bad = [t for t in ev.thresholds if not t.ok]
+    lines.append(f"threshold attribute errors ({len(bad)}):")
+    for t in bad:
+        lines.append(f"  {t.entry} {t.kind}: expected {t.expected}, found {', '.join(t.found) or 'nothing'}")
+    uncovered = [e for e in ev.evidence if not e.covered]
+    lines.append(f"key quotes not covered ({len(uncovered)}):")
+    for e in uncovered:
+        lines.append(f"  {e.entry} {e.kind} §{e.section or '?'} \"{e.quote}\"")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,168 @@
+"""Attribute readers: the typed values a finding carries (a threshold's number, a notice's text).
+
+A rule names its reader (``"read": "user_threshold"``); the reader gets the unit's text and the
+cues found in it and returns what it could read. What it cannot read it leaves out, never
+guessing. Numbers and money come from :mod:`openness.extract.quantities`; canonical names of
+regions, jurisdictions, metrics and periods are the ``id`` of the cue that matched them, so they
+live in the pattern files with the phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+_URL = re.compile(r"(?:https?://|www\.|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|ai|dev|io|net)/)[^\s)\]>\"]*", re.I)
+_QUOTED = re.compile(r'"([^"]{2,400})"')
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class UnitText:
+    """One unit's text and its cues as (label, id, start, end) in character offsets of ``text``."""
+
+    text: str
+    marks: tuple[tuple[str, str | None, int, int], ...]
+
+    def has(self, label: str) -> bool:
+        return any(m[0] == label for m in self.marks)
+
+    def first(self, label: str) -> tuple[str, str | None, int, int] | None:
+        return next((m for m in self.marks if m[0] == label), None)
+
+    def ids(self, label: str) -> list[str]:
+        out: list[str] = []
+        for m in self.marks:
+            if m[0] == label and m[1] and m[1] not in out:
+                out.append(m[1])
+        return out
+
+
+Reader = Callable[[UnitText], dict[str, Any]]
+
+
+def _quantities(text: str) -> list[Any]:
+    from openness.extract.quantities import find_quantities
+
+    return list(find_quantities(text))
+
+
+def user_threshold(unit: UnitText) -> dict[str, Any]:
+    """``count`` and ``metric`` of "more than 700 million monthly active users".
+
+    The count is the number written closest to the metric's words, preferring one before them
+    ("Llama 2 ... 700 million monthly active users" is 700 million, not 2).
+    """
+    metrics = [m for m in unit.marks if m[0] == "USER_METRIC"]
+    counts = [q for q in _quantities(unit.text) if not getattr(q, "currency", None)]
+    best: tuple[int, Any, str | None] | None = None
+    for q in counts:
+        own = getattr(q, "metric", None)
+        if own:
+            return {"count": int(q.value), "metric": own}
+        for _, metric, start, end in metrics:
+            # the number before its metric ("700 million monthly active users"), or the metric
+            # as the subject before its number ("Daily Active Users ... is less than 1 million")
+            gap = start - q.end if start >= q.end else q.start - end + 20
+            if 0 <= gap <= 100 and (best is None or gap < best[0]):
+                best = (gap, q, metric)
+    if best is None or best[2] is None:
+        return {}
+    return {"count": int(best[1].value), "metric": best[2]}
+
+
+def revenue_threshold(unit: UnitText) -> dict[str, Any]:
+    """``amount``, ``currency`` and, when stated, ``period`` of a revenue gate."""
+    for q in _quantities(unit.text):
+        currency = getattr(q, "currency", None)
+        if not currency:
+            continue
+        out: dict[str, Any] = {"amount": int(q.value), "currency": currency}
+        periods = unit.ids("PERIOD")
+        if periods:
+            out["period"] = periods[0]
+        return out
+    return {}
+
+
+def policy(unit: UnitText) -> dict[str, Any]:
+    """The use policy a licence incorporates: its name and URL, when the unit gives them."""
+    out: dict[str, Any] = {}
+    names = unit.ids("POLICY_NAME")
+    if names:
+        out["document"] = names[0]
+    url = _URL.search(unit.text)
+    if url:
+        out["url"] = url.group(0).rstrip(".,;:")
+    return out
+
+
+def non_compete(unit: UnitText) -> dict[str, Any]:
+    """Whether the ban covers the outputs, the model itself, or both."""
+    outputs = unit.has("OUTPUT")
+    model = unit.has("MATERIALS")
+    if outputs and model:
+        return {"scope": "both"}
+    return {"scope": "outputs" if outputs else "model"}
+
+
+def regions(unit: UnitText) -> dict[str, Any]:
+    found = unit.ids("REGION")
+    return {"regions": found} if found else {}
+
+
+def _quotes(unit: UnitText) -> list[tuple[int, str]]:
+    return [(m.start(1), m.group(1).strip()) for m in _QUOTED.finditer(unit.text)]
+
+
+def attribution(unit: UnitText) -> dict[str, Any]:
+    """The notice to display: the quoted text after the display/notice cue, if any."""
+    cue = unit.first("ATTRIBUTION")
+    after = cue[2] if cue else 0
+    quotes = _quotes(unit)
+    for at, text in quotes:
+        if at >= after and len(text.split()) >= 2:
+            return {"text": text}
+    for _, text in quotes:
+        if len(text.split()) >= 2:
+            return {"text": text}
+    return {}
+
+
+def naming(unit: UnitText) -> dict[str, Any]:
+    """The mark a derivative's name must carry, and where (``prefix`` or ``contains``)."""
+    cue = unit.first("NAME_POSITION")
+    out: dict[str, Any] = {}
+    if cue is not None:
+        out["position"] = cue[1] or "contains"
+        before = [text for at, text in _quotes(unit) if at < cue[2]]
+        if before:
+            out["mark"] = before[-1]
+    return out
+
+
+def jurisdiction(unit: UnitText) -> dict[str, Any]:
+    """The governing law, as the most specific jurisdiction named (a state over its country)."""
+    names = unit.ids("JURISDICTION")
+    if not names:
+        return {}
+    specific = [n for n in names if "," in n]
+    return {"jurisdiction": (specific or names)[0]}
+
+
+def termination(unit: UnitText) -> dict[str, Any]:
+    triggers = unit.ids("TRIGGER")
+    return {"trigger": triggers[0] if triggers else "other"}
+
+
+READERS: dict[str, Reader] = {
+    "user_threshold": user_threshold,
+    "revenue_threshold": revenue_threshold,
+    "policy": policy,
+    "non_compete": non_compete,
+    "regions": regions,
+    "attribution": attribution,
+    "naming": naming,
+    "jurisdiction": jurisdiction,
+    "termination": termination,
+}

@@ -1,0 +1,152 @@
+"""From a document to its findings: runs the pipeline and maps every hit back to evidence.
+
+The pipeline reads the normalised view of the text; evidence quotes come from that view, while
+offsets, lines, pages and sections are those of :attr:`Document.text`, mapped back through the
+view, so a person can find the words in the file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from typing import TYPE_CHECKING, Any
+
+from openness.extract.layout import line_breaks, text_lines
+from openness.model import Document, Evidence, Finding
+
+if TYPE_CHECKING:
+    from openness.segment import Outline
+
+#: Share of letters that must be ASCII for a text to be read as English at all.
+_ENGLISH_LETTERS = 0.8
+
+
+def extract_findings(doc: Document, outline: "Outline | None" = None) -> list[Finding]:
+    """Every clause the extractor recognises in ``doc``, ordered by position, then kind.
+
+    One finding per obligation: a restatement with the same kind and attributes is merged into
+    its first occurrence, except for kinds whose rules mark each unit as its own obligation (the
+    items of a list of prohibited uses).
+    """
+    from openness.extract.pipeline import load_pipeline
+    from openness.extract.rules import HITS_KEY
+    from openness.extract.units import BREAKS_KEY, TEXT_KEY
+    from openness.ingest.normalize import analysis_view
+
+    if outline is None:
+        from openness.segment import segment
+
+        outline = segment(doc)
+    view = analysis_view(doc)
+    locate = _locator(view, len(view.text))
+    nlp = load_pipeline()
+    sdoc = nlp.make_doc(view.text)
+    sdoc.user_data[BREAKS_KEY] = line_breaks(text_lines(doc.text), locate)
+    sdoc.user_data[TEXT_KEY] = view.text
+    sdoc = nlp(sdoc)
+
+    hits = sdoc.user_data[HITS_KEY]
+    # Several rules may read the same clause; keep the reading with the most attributes.
+    best: dict[tuple[int, str], Any] = {}
+    for hit in hits:
+        key = (hit.unit.start_char, hit.rule.kind)
+        if key not in best or len(hit.attributes) > len(best[key].attributes):
+            best[key] = hit
+    findings: list[Finding] = []
+    seen: set[Any] = set()
+    for hit in hits:
+        unit = hit.unit
+        if best[(unit.start_char, hit.rule.kind)] is not hit:
+            continue
+        quote = view.text[unit.start_char : unit.end_char].strip()
+        if not quote:
+            continue
+        start, end = _original_span(view, unit.start_char, quote)
+        clause = outline.at(start) if outline is not None else None
+        section = clause.id if clause is not None else None
+        # One finding per obligation: the same kind and attributes again in the same section,
+        # or in the very same words anywhere, is a restatement. Distinct rules (items of a
+        # list of prohibited uses) keep every unit.
+        identity = (hit.rule.kind, _frozen(hit.attributes))
+        keys = [("unit", unit.start_char, hit.rule.kind)]
+        if hit.rule.distinct:
+            keys.append(("quote", *identity, quote))
+        else:
+            keys += [("section", *identity, section), ("quote", *identity, quote)]
+        if any(key in seen for key in keys):
+            seen.update(keys)
+            continue
+        seen.update(keys)
+        span = doc.span(start, end)
+        findings.append(
+            Finding(
+                kind=hit.rule.kind,
+                attributes=dict(hit.attributes),
+                evidence=Evidence(
+                    path=doc.path,
+                    quote=quote,
+                    section=section,
+                    page=span.page,
+                    line=span.line,
+                    start=start,
+                    end=end,
+                ),
+            )
+        )
+    findings.sort(key=lambda f: (f.evidence.start, f.kind))
+    return findings
+
+
+def findings_from_text(text: str, path: str = "<example>") -> list[Finding]:
+    """Findings of a snippet of licence text (a sentence or two, as in a rule's examples)."""
+    data = text.encode("utf-8")
+    doc = Document(path=path, text=text, format="txt", sha256=hashlib.sha256(data).hexdigest())
+    return extract_findings(doc)
+
+
+def document_notes(doc: Document, findings: list[Finding]) -> list[str]:
+    """What a reader should know about a document's findings as a whole (not errors)."""
+    if findings:
+        return []
+    letters = [c for c in doc.text if c.isalpha()]
+    if letters and sum(c.isascii() for c in letters) / len(letters) < _ENGLISH_LETTERS:
+        return ["no licence clauses recognised: the text does not appear to be in English, "
+                "which the extractor does not read"]
+    return ["no licence clauses recognised"]
+
+
+def _original_span(view: Any, unit_start: int, quote: str) -> tuple[int, int]:
+    """Offsets in ``Document.text`` of ``quote``, which begins at or after ``unit_start``."""
+    raw = view.text[unit_start : unit_start + len(quote) + 64]
+    lead = len(raw) - len(raw.lstrip())
+    first = unit_start + lead
+    return view.original(first), view.original(first + len(quote) - 1) + 1
+
+
+def _locator(view: Any, size: int):  # type: ignore[no-untyped-def]
+    """Maps an offset in ``Document.text`` to the offset of the same character in the view."""
+
+    offsets = getattr(view, "offsets", None)
+    if offsets is not None:
+        # the view's own array (view index -> original offset) is sorted: bisect it directly
+        return lambda offset: min(bisect.bisect_left(offsets, offset), size)
+
+    def locate(offset: int) -> int:
+        lo, hi = 0, size
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if view.original(mid) < offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    return locate
+
+
+def _frozen(value: Any) -> Any:
+    if isinstance(value, dict):
+        return tuple(sorted((k, _frozen(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(v) for v in value)
+    return value

@@ -1,0 +1,93 @@
+"""Where units may begin: the line structure of a document, read before spaCy sees the text.
+
+Licence texts carry half their structure in line breaks: list items, headings and paragraphs.
+The normalised text the extractor reads may have lost those breaks (whitespace is collapsed), so
+they are found here on the original lines and handed to the ``openness_units`` component as
+"breaks" in the analysed text's coordinates. Hard-wrapped paragraphs (a sentence running over
+several lines) are recognised and kept whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+#: A list marker or heading mark at the start of a line: bullets, ``(a)``, ``iv.``, ``1.b.v``,
+#: ``2.1``, Markdown headings. Bold Markdown around the marker is skipped first.
+_MARKER = re.compile(
+    r"""(?:
+        [-*+\u2022\u25cf\u25aa\u2013]\s+                        # bullets
+      | \#{1,6}\s+                                             # Markdown headings
+      | \(?(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})\)\s+          # (a) a) (iv) 1)
+      | (?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})\.\s+             # a. 1. iv.
+      | \d{1,3}(?:\.\w{1,4})+\.?\s+                             # 1.1  1.b.v  2.1.
+    )""",
+    re.VERBOSE,
+)
+#: Lines that hold only HTML line breaks or paragraph tags read as blank lines.
+_HTML_ONLY = re.compile(r"^(?:\s*</?(?:br|p|div|hr)\s*/?>\s*)+$", re.IGNORECASE)
+_BOLD = re.compile(r"(?:\*\*|__)\s*")
+_TERMINAL = (".", ":", ";", "!", "?", "**", '"', "\u201d")
+#: Lines shorter than this that end without punctuation are headings or a paragraph's last line.
+_SHORT_LINE = 60
+
+
+@dataclass(frozen=True, kw_only=True)
+class Break:
+    """A place in the analysed text where a new unit must start."""
+
+    #: Offset of the first character of the line (list marker included).
+    offset: int
+    #: Offset where the unit's words start (after the list marker).
+    content: int
+    #: The line starts a list item.
+    item: bool
+
+
+def line_breaks(lines: Iterable[tuple[str, int]], locate: Callable[[int], int]) -> list[Break]:
+    """Breaks for ``lines``: pairs of (line text, offset of the line in the source text).
+
+    ``locate`` maps an offset in the source text to the offset of the same character in the
+    analysed text (identity when the two are the same).
+    """
+    breaks: list[Break] = []
+    previous = ""
+    first = True
+    for line, at in lines:
+        stripped = line.strip()
+        if not stripped or _HTML_ONLY.match(stripped):
+            previous = ""
+            continue
+        lead = len(line) - len(line.lstrip())
+        body = line[lead:]
+        bold = _BOLD.match(body)
+        skip = bold.end() if bold else 0
+        marker = _MARKER.match(body, skip)
+        item = marker is not None
+        prev = previous.rstrip()
+        starts_block = (
+            first
+            or item
+            or not prev
+            or prev.endswith(_TERMINAL)
+            or (len(prev) < _SHORT_LINE and stripped[:1].isupper())
+            or skip > 0
+        )
+        if starts_block:
+            start = locate(at + lead)
+            content = locate(at + lead + (marker.end() if marker else skip))
+            breaks.append(Break(offset=start, content=max(content, start), item=item))
+        previous = stripped
+        first = False
+    return breaks
+
+
+def text_lines(text: str) -> list[tuple[str, int]]:
+    """The lines of ``text`` with their start offsets."""
+    out = []
+    at = 0
+    for line in text.split("\n"):
+        out.append((line, at))
+        at += len(line) + 1
+    return out

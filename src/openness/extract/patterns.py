@@ -1,0 +1,159 @@
+"""The extractor's data: cue patterns and clause rules, read from ``patterns/*.jsonl``.
+
+Each line of a pattern file is one JSON object, either
+
+* a **cue**: ``{"label": "NEG", "pattern": "{may|shall} not"}``. A string pattern is a literal
+  phrase matched case-insensitively by spaCy's PhraseMatcher; ``{a|b|}`` in it spells
+  alternatives (an empty one makes the group optional), expanded when the file is read. A list
+  pattern is a spaCy Matcher token pattern, kept for structure (definitions, quoted names) and
+  run only on the first words of each unit. The format is that of spaCy's SpanRuler files.
+* a **rule**: ``{"kind": "restrict.non_compete", "id": "...", "all": [...], ...}``, which says
+  which cues in one unit make a finding of that kind (see :mod:`openness.extract.rules`).
+
+Adding a kind is adding a file (or lines) here; nothing in the Python code lists phrases.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from openness.errors import OpennessError
+from openness.taxonomy import load_taxonomy
+
+#: Labels the rules component sets itself from the text's structure, not from a pattern:
+#: ``LEAD_IN`` marks a unit that introduces a list ("You agree not to use the Model to:").
+STRUCTURE_LABELS = frozenset({"LEAD_IN"})
+
+_GROUP = re.compile(r"\{([^{}]*)\}")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Cue:
+    label: str
+    #: A phrase (str) or a Matcher token pattern (list of dicts).
+    pattern: str | list[dict[str, Any]]
+    #: Normalised value the cue stands for (e.g. a region's or jurisdiction's canonical name).
+    id: str | None = None
+    #: For token patterns: a regular expression the unit's first words must match before the
+    #: (slower) Matcher is run on them, e.g. ``\\b(means|refers)\\b`` for definitions.
+    when: str | None = None
+    #: Labels whose cues this cue's match overrides where the two overlap, e.g. the "may not"
+    #: of "a licence, which you may not transfer, to use ..." is no prohibition of use.
+    cancels: tuple[str, ...] = ()
+    source: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rule:
+    """When cues found in one unit make a finding (semantics in :mod:`openness.extract.rules`)."""
+
+    id: str
+    kind: str
+    #: Every entry must be present: a label, or a list of labels of which one suffices.
+    all: tuple[tuple[str, ...], ...] = ()
+    #: No label from this list may be present.
+    none: tuple[str, ...] = ()
+    #: Entries that must occur in this order (label or alternatives), each within ``window``
+    #: tokens of the one before when ``window`` is set.
+    seq: tuple[tuple[str, ...], ...] = ()
+    window: int | None = None
+    #: Attributes set as given.
+    set: dict[str, Any] = field(default_factory=dict)
+    #: Name of an attribute reader in :mod:`openness.extract.attributes`.
+    read: str | None = None
+    #: Attributes the reader must find, else the rule does not fire.
+    needs: tuple[str, ...] = ()
+    #: Each unit this rule matches is its own obligation (items of a list of prohibited uses),
+    #: not merged with an identical finding elsewhere in the document.
+    distinct: bool = False
+    #: ``unit`` (default): the cues of the whole unit count. ``clause``: the unit is cut at
+    #: contrastive words (cue ``CONTRAST``: "but", "except", "provided that") and the rule must
+    #: hold within one piece, so "you may use and modify the code, but you may not distribute
+    #: it" grants modification although the sentence also prohibits.
+    scope: str = "unit"
+    source: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class PatternSet:
+    cues: tuple[Cue, ...]
+    rules: tuple[Rule, ...]
+
+
+def expand(phrase: str) -> list[str]:
+    """All spellings of ``phrase``: ``"{may|shall} not"`` -> ``["may not", "shall not"]``."""
+    parts = _GROUP.split(phrase)
+    # split() alternates literal text and group contents
+    choices = [[p] if i % 2 == 0 else p.split("|") for i, p in enumerate(parts)]
+    out = []
+    for combo in itertools.product(*choices):
+        text = re.sub(r"\s+", " ", "".join(combo)).strip()
+        if text:
+            out.append(text)
+    return out
+
+
+def _alternatives(entry: str | list[str]) -> tuple[str, ...]:
+    return (entry,) if isinstance(entry, str) else tuple(entry)
+
+
+def _rule(obj: dict[str, Any], source: str) -> Rule:
+    known = set(load_taxonomy().kinds)
+    if obj["kind"] not in known:
+        raise OpennessError(f"{source}: rule {obj.get('id')!r} names unknown kind {obj['kind']!r}")
+    return Rule(
+        id=obj["id"],
+        kind=obj["kind"],
+        all=tuple(_alternatives(e) for e in obj.get("all", ())),
+        none=tuple(obj.get("none", ())),
+        seq=tuple(_alternatives(e) for e in obj.get("seq", ())),
+        window=obj.get("window"),
+        set=dict(obj.get("set", {})),
+        read=obj.get("read"),
+        needs=tuple(obj.get("needs", ())),
+        distinct=bool(obj.get("distinct", False)),
+        scope=obj.get("scope", "unit"),
+        source=source,
+    )
+
+
+@cache
+def load_patterns() -> PatternSet:
+    """Every cue and rule of the shipped pattern files, checked against the taxonomy."""
+    cues: list[Cue] = []
+    rules: list[Rule] = []
+    folder = resources.files("openness.extract").joinpath("patterns")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".jsonl"):
+            continue
+        for number, line in enumerate(entry.read_text("utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            source = f"{entry.name}:{number}"
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise OpennessError(f"{source}: not JSON: {exc.msg}") from None
+            if "kind" in obj:
+                rules.append(_rule(obj, source))
+            elif "label" in obj:
+                cues.append(
+                    Cue(label=obj["label"], pattern=obj["pattern"], id=obj.get("id"), when=obj.get("when"),
+                        cancels=tuple(obj.get("cancels", ())),
+                        source=source)
+                )
+            else:
+                raise OpennessError(f"{source}: neither a cue (label) nor a rule (kind)")
+    labels = {c.label for c in cues} | STRUCTURE_LABELS
+    for rule in rules:
+        used = {l for alts in rule.all + rule.seq for l in alts} | set(rule.none)
+        missing = {l.lstrip("^") for l in used} - labels
+        if missing:
+            raise OpennessError(f"{rule.source}: rule {rule.id!r} uses undefined cue(s) {sorted(missing)}")
+    return PatternSet(cues=tuple(cues), rules=tuple(rules))

@@ -1,0 +1,50 @@
+"""The project's own corpus (corpora/, answer key corpora/expected.yaml): every kind present is
+found, every kind absent is not, thresholds carry the exact number and unit, and no finding of
+a trap's kind takes its evidence from the trap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from openness.extract import extract_findings
+from openness.ingest import load
+
+ROOT = Path(__file__).resolve().parents[2] / "corpora"
+KEY = yaml.safe_load((ROOT / "expected.yaml").read_text("utf-8")) if (ROOT / "expected.yaml").is_file() else {}
+DOCUMENTS = [d for d in KEY.get("documents", []) if "kinds_present" in d]
+THRESHOLDS = ("restrict.user_threshold", "restrict.revenue_threshold")
+
+
+@pytest.fixture(scope="module", params=DOCUMENTS, ids=lambda d: d["file"])
+def case(request: pytest.FixtureRequest) -> tuple[dict, list]:
+    entry = request.param
+    return entry, extract_findings(load(ROOT / entry["file"]))
+
+
+def test_kinds_present_are_found(case: tuple[dict, list]) -> None:
+    entry, findings = case
+    assert set(entry["kinds_present"]) - {f.kind for f in findings} == set()
+
+
+def test_kinds_absent_are_not_found(case: tuple[dict, list]) -> None:
+    entry, findings = case
+    wrong = [(f.kind, f.evidence.quote) for f in findings if f.kind in set(entry["kinds_absent"])]
+    assert wrong == []
+
+
+def test_thresholds_have_exact_number_and_unit(case: tuple[dict, list]) -> None:
+    entry, findings = case
+    for fact in entry.get("facts") or ():
+        if fact["kind"] in THRESHOLDS:
+            found = [dict(f.attributes) for f in findings if f.kind == fact["kind"]]
+            assert any(all(a.get(k) == v for k, v in fact["attributes"].items()) for a in found), found
+
+
+def test_traps_are_not_evidence(case: tuple[dict, list]) -> None:
+    entry, findings = case
+    for trap in entry.get("traps") or ():
+        taken = [f for f in findings if f.kind == trap["kind"] and trap["quote"] in f.evidence.quote]
+        assert taken == [], trap
