@@ -17,6 +17,7 @@ from openness.model import Document, Finding
 
 if TYPE_CHECKING:
     from openness.engine.results import PolicyVerdict
+    from openness.segment import Outline
 
 #: Files in a release folder that are read as documents; anything else is passed over.
 DOCUMENT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".pdf", ".license", ".rst", ""})
@@ -89,6 +90,23 @@ def release_files(folder: Path) -> list[Path]:
     )
 
 
+#: Roles whose text is read for licence clauses (grants, restrictions, obligations, terms). A model
+#: card's "Limitations" section is advice, not a licence term, so cards are read for disclosure only.
+CLAUSE_ROLES = frozenset({"license", "use_policy", "notice", "readme", "other"})
+
+
+def document_findings(doc: Document, outline: Outline, role: str) -> list[Finding]:
+    """The findings of one document: licence clauses and/or disclosures, as its role calls for."""
+    from openness.disclose import disclosure_findings
+    from openness.extract import extract_findings
+    from openness.taxonomy import load_taxonomy
+
+    findings = extract_findings(doc, outline) if role in CLAUSE_ROLES else []
+    if role in load_taxonomy().groups["disclose"].sources:
+        findings.extend(disclosure_findings(doc, outline))
+    return findings
+
+
 def read_document(
     path: str, subject: str, role: str | None = None, *, alone: bool = False
 ) -> tuple[DocumentResult, list[Finding]]:
@@ -97,7 +115,7 @@ def read_document(
     A file given ``alone`` (not in a release folder) whose role cannot be told is taken as a
     licence: that is what a user hands ``analyze``.
     """
-    from openness.extract import document_notes, extract_findings
+    from openness.extract import document_notes
     from openness.ingest import load
     from openness.roles import detect_role, role_from_name
     from openness.segment import segment
@@ -107,11 +125,13 @@ def read_document(
     except InputError as exc:
         return DocumentResult(path=path, role=role or role_from_name(path) or "other",
                               subject=subject, error=exc.problem), []
-    findings = extract_findings(doc, segment(doc))
     detected = role or detect_role(doc)
+    if alone and detected == "other":
+        detected = "license"
+    findings = document_findings(doc, segment(doc), detected)
     result = DocumentResult(
         path=path,
-        role="license" if alone and detected == "other" else detected,
+        role=detected,
         subject=subject,
         document=doc,
         notes=tuple(document_notes(doc, findings)),
@@ -141,8 +161,21 @@ def policy_notes(results: Sequence[DocumentResult], findings: Sequence[Finding])
     return sorted(set(notes))
 
 
+@dataclass(frozen=True, kw_only=True)
+class Release:
+    """What one verdict judges: a licence file, a release folder, or any named set of files."""
+
+    subject: str
+    files: tuple[Path, ...]
+
+    @classmethod
+    def from_path(cls, path: str | Path) -> "Release":
+        p = Path(path)
+        return cls(subject=str(path), files=tuple(release_files(p)) if p.is_dir() else (p,))
+
+
 def analyze(
-    paths: Sequence[str | Path],
+    paths: Sequence[str | Path | Release],
     *,
     policies: Sequence[str] = DEFAULT_POLICIES,
     profile: Any = None,
@@ -159,27 +192,28 @@ def analyze(
 
     compiled = [engine.compile(dsl.load(p)) for p in policies]
     overrides = {str(Path(k)): v for k, v in (roles or {}).items()}
-    subjects = [(str(p), release_files(Path(p)) if Path(p).is_dir() else [Path(p)]) for p in paths]
-    total = sum(len(files) for _, files in subjects)
+    releases = [p if isinstance(p, Release) else Release.from_path(p) for p in paths]
+    total = sum(len(r.files) for r in releases)
 
     documents: list[DocumentResult] = []
     findings: list[Finding] = []
     verdicts: list[PolicyVerdict] = []
     notes: list[str] = []
     index = 0
-    for subject, files in subjects:
-        if not files:
+    for release in releases:
+        subject = release.subject
+        if not release.files:
             documents.append(DocumentResult(path=subject, role="other", subject=subject,
                                             error="is a folder with no licence, policy or card files"))
             continue
+        alone = len(release.files) == 1 and str(release.files[0]) == subject
         results, found = [], []
-        for file in files:
+        for file in release.files:
             index += 1
             if observer:
                 observer(str(file), index, total)
-            result, file_findings = read_document(
-                str(file), subject, overrides.get(str(file)), alone=len(files) == 1 and file == Path(subject)
-            )
+            result, file_findings = read_document(str(file), subject, overrides.get(str(file)),
+                                                  alone=alone)
             results.append(result)
             found.extend(file_findings)
         documents.extend(results)

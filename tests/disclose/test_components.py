@@ -63,3 +63,13 @@ def test_to_json_shape(tmp_path: Path) -> None:
     assert data["schema"] == "openness.components/1"
     assert [c["name"] for c in data["components"]] == ["weights", "training_code", "inference_code", "data_information"]
     assert data["components"][0]["license"]["evidence"]["quote"].startswith("The code and the Owl 1 weights")
+
+
+def test_weights_not_publicly_released_are_unavailable(tmp_path: Path) -> None:
+    # Regression: an adverb between "not" and "released" read as a release.
+    card = tmp_path / "README.md"
+    card.write_text("# Owl 1\n\n## Model weights\n\nThe model weights are not publicly released; "
+                    "the model is available only through our API.\n", "utf-8")
+    (weights,) = [f for f in disclosure_findings(load(card)) if f.kind == "disclose.weights"]
+    assert weights.attributes["available"] is False
+    assert "not publicly released" in weights.evidence.quote

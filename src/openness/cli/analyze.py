@@ -50,7 +50,7 @@ def analyze(paths: tuple[str, ...], policies: tuple[str, ...], profile: str | No
     documents do not settle is `unknown`.
     """
     from openness.analysis import DEFAULT_POLICIES, analyze as run
-    from openness.engine.profile import load_profile
+    from openness.engine.profile import Profile
     from openness.errors import OpennessError
     from openness.report import render
     from openness.roles import parse_role_override
@@ -62,7 +62,7 @@ def analyze(paths: tuple[str, ...], policies: tuple[str, ...], profile: str | No
     except ValueError as exc:
         fail(str(exc))
     try:
-        user = load_profile(profile) if profile else None
+        user = Profile.from_file(profile) if profile else None
         with progress(len(paths)) as observer:
             analysis = run(paths, policies=policies or DEFAULT_POLICIES, profile=user,
                            roles=roles, observer=observer)

@@ -30,7 +30,7 @@ class SystemVerdict:
     files: tuple[str, ...]
     #: pass / fail / warn / unknown
     outcome: str
-    #: "rule id: message (path §section)" for every rule that did not pass.
+    #: "rule id [outcome]: message (path §section)" for every rule that did not pass.
     reasons: tuple[str, ...]
 
     @property
@@ -38,7 +38,7 @@ class SystemVerdict:
         if AGREES[self.osi_outcome] != self.outcome:
             return False
         if self.osi_outcome == "would_pass_if_license_changed":
-            return any(r.split(":", 1)[0] in LICENCE_RULES for r in self.reasons)
+            return any(r.split(" [", 1)[0] in LICENCE_RULES for r in self.reasons)
         return True
 
 
@@ -60,7 +60,7 @@ def judge_systems(corpus: Path) -> list[SystemVerdict]:
         release = Release(subject=system["system"], files=tuple(corpus / f for f in files))
         (verdict,) = analyze([release], policies=["osaid-1.0"]).verdicts
         reasons = tuple(
-            f"{rule.id}: {rule.message}" + _cited(rule.evidence)
+            f"{rule.id} [{rule.outcome}]: {rule.message}" + _cited(rule.evidence)
             for rule in verdict.rules
             if rule.outcome != "pass"
         )

@@ -1,0 +1,161 @@
+"""``openness analyze`` end to end over fixture releases copied to ``tmp_path``."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from openness.cli.main import cli
+
+CORPORA = Path(__file__).resolve().parents[2] / "corpora"
+
+
+@pytest.fixture()
+def release(tmp_path: Path) -> Path:
+    """The bundled Kestrel 3 release: licence, use policy, model card and NOTICE."""
+    target = tmp_path / "kestrel-3"
+    shutil.copytree(CORPORA / "releases" / "kestrel-3", target)
+    return target
+
+
+@pytest.fixture()
+def permissive(tmp_path: Path) -> Path:
+    target = tmp_path / "LICENSE.txt"
+    shutil.copy(CORPORA / "licences" / "northwind-permissive-1.0.txt", target)
+    return target
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def analysis_json(*args: str) -> tuple[int, dict]:
+    code, out, _ = run("analyze", "--format", "json", *args)
+    return code, json.loads(out)
+
+
+def test_release_roles_are_detected(release: Path):
+    _, data = analysis_json(str(release))
+    roles = {Path(d["path"]).name: d["role"] for d in data["documents"]}
+    assert roles == {"LICENSE": "license", "NOTICE": "notice", "README.md": "model_card",
+                     "USE_POLICY.md": "use_policy"}
+
+
+def test_role_override(release: Path):
+    _, data = analysis_json(str(release), "--role", f"{release / 'NOTICE'}=other")
+    roles = {Path(d["path"]).name: d["role"] for d in data["documents"]}
+    assert roles["NOTICE"] == "other"
+
+
+def test_bad_role_override_is_a_usage_error(release: Path):
+    code, _, err = run("analyze", str(release), "--role", f"{release / 'NOTICE'}=poster")
+    assert code == 2
+    assert "unknown role 'poster'" in err
+    assert "Traceback" not in err
+
+
+def test_failing_release_exits_1_with_evidence(release: Path):
+    code, data = analysis_json(str(release), "--policy", "osd")
+    assert code == 1
+    (verdict,) = data["verdicts"]
+    assert verdict["policy"] == "osd" and verdict["outcome"] == "fail"
+    failing = [r for r in verdict["rules"] if r["outcome"] == "fail"]
+    assert failing
+    for rule in failing:
+        assert rule["evidence"], rule["id"]
+        for ev in rule["evidence"]:
+            assert ev["quote"] and ev["line"] >= 1 and ev["path"].startswith(str(release))
+
+
+def test_permissive_licence_passes_osd(permissive: Path):
+    code, data = analysis_json(str(permissive), "--policy", "osd")
+    assert code == 0
+    assert data["verdicts"][0]["outcome"] == "pass"
+
+
+def test_fail_on_unknown_and_never(permissive: Path, release: Path):
+    # A licence alone says nothing of training data: OSAID's data rule cannot pass.
+    code, data = analysis_json(str(permissive), "--policy", "osaid-1.0")
+    assert data["verdicts"][0]["outcome"] in {"unknown", "fail"}
+    code_unknown, _ = analysis_json(str(permissive), "--policy", "osaid-1.0", "--fail-on", "unknown")
+    assert code_unknown == 1
+    code_never, _ = analysis_json(str(release), "--fail-on", "never")
+    assert code_never == 0
+
+
+def test_missing_use_policy_is_reported(release: Path):
+    (release / "USE_POLICY.md").unlink()
+    _, data = analysis_json(str(release))
+    assert any("was not given; its terms were not checked" in note for note in data["notes"])
+
+
+def test_linked_use_policy_is_named(release: Path):
+    _, data = analysis_json(str(release))
+    notes = " ".join(data["notes"])
+    assert "USE_POLICY.md" in notes and "not given" not in notes
+
+
+def test_one_corrupt_file_in_a_batch(tmp_path: Path, permissive: Path):
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog")
+    code, out, err = run("analyze", "--format", "json", str(broken), str(permissive))
+    assert code == 2
+    data = json.loads(out)
+    by_path = {d["path"]: d for d in data["documents"]}
+    assert by_path[str(broken)]["error"]
+    assert by_path[str(permissive)]["error"] is None
+    assert any(v["subject"] == str(permissive) for v in data["verdicts"])
+    assert str(broken) in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_missing_path(tmp_path: Path):
+    code, _, err = run("analyze", str(tmp_path / "nope.txt"))
+    assert code == 2
+    assert "nope.txt" in err and "Traceback" not in err
+
+
+def test_empty_folder(tmp_path: Path):
+    (tmp_path / "empty").mkdir()
+    code, _, err = run("analyze", str(tmp_path / "empty"))
+    assert code == 2
+    assert "empty" in err and "no licence" in err
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown", "sarif", "html"])
+def test_every_format(release: Path, fmt: str, tmp_path: Path):
+    out = tmp_path / f"report.{fmt}"
+    code, stdout, _ = run("analyze", str(release), "--format", fmt, "--output", str(out))
+    assert code == 1
+    assert stdout == ""
+    report = out.read_text("utf-8")
+    assert "Built with Kestrel" in report or fmt == "sarif" or "Kestrel" in report
+    if fmt in ("json", "sarif"):
+        json.loads(report)
+
+
+def test_text_report_names_quote_and_location(release: Path):
+    _, out, _ = run("analyze", str(release), "--policy", "osd")
+    assert "osd" in out and "fail" in out.lower()
+    assert "LICENSE:" in out and "§2" in out
+    assert "\x1b[" not in out  # not a terminal: no colour
+
+
+def test_unknown_policy_is_a_usage_error(release: Path):
+    code, _, err = run("analyze", str(release), "--policy", "no-such-policy")
+    assert code == 2
+    assert "no-such-policy" in err and "Traceback" not in err
+
+
+def test_python_api(release: Path):
+    import openness
+
+    analysis = openness.analyze([release], policies=["osd"])
+    assert analysis.verdicts[0].outcome == "fail"
+    assert {d.role for d in analysis.documents} >= {"license", "use_policy", "model_card"}

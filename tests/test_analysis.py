@@ -1,0 +1,66 @@
+"""The analyze job as a library: releases, roles, linked use policies, and the real corpus."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from openness.analysis import Release, analyze
+
+CORPORA = Path(__file__).resolve().parents[1] / "corpora"
+
+
+def test_a_release_is_judged_as_a_whole():
+    analysis = analyze([CORPORA / "releases" / "vela-lm-7b"], policies=["osaid-1.0"])
+    (verdict,) = analysis.verdicts
+    assert verdict.subject.endswith("vela-lm-7b")
+    data = next(r for r in verdict.rules if r.id == "osaid.data-information")
+    assert data.outcome == "pass"
+    assert any(e.path.endswith("README.md") for e in data.evidence)
+
+
+def test_a_licence_alone_leaves_data_questions_unknown():
+    analysis = analyze([CORPORA / "licences" / "northwind-permissive-1.0.txt"], policies=["osaid-1.0"])
+    outcomes = {r.id: r.outcome for r in analysis.verdicts[0].rules}
+    assert outcomes["osaid.data-information"] == "unknown"
+    assert outcomes["osaid.use"] == "pass"
+
+
+def test_named_release_of_scattered_files(tmp_path: Path):
+    release = Release(subject="Kestrel", files=(
+        CORPORA / "releases" / "kestrel-3" / "LICENSE",
+        CORPORA / "releases" / "kestrel-3" / "README.md",
+    ))
+    analysis = analyze([release], policies=["osd"])
+    assert analysis.verdicts[0].subject == "Kestrel"
+    assert {d.role for d in analysis.documents} == {"license", "model_card"}
+
+
+def test_model_cards_are_not_read_for_licence_clauses():
+    analysis = analyze([CORPORA / "releases" / "kestrel-3"], policies=["osd"])
+    card = next(d.path for d in analysis.documents if d.role == "model_card")
+    kinds = {f.kind.split(".")[0] for f in analysis.findings if f.evidence.path == card}
+    assert kinds == {"disclose"}
+
+
+def test_unreadable_file_does_not_stop_the_release(tmp_path: Path):
+    release = tmp_path / "rel"
+    shutil.copytree(CORPORA / "releases" / "kestrel-3", release)
+    (release / "EXTRA_LICENSE.pdf").write_bytes(b"%PDF-1.4\ntruncated")
+    analysis = analyze([release], policies=["osd"])
+    (bad,) = analysis.errors
+    assert bad.path.endswith("EXTRA_LICENSE.pdf") and bad.role == "license"
+    assert analysis.verdicts and analysis.verdicts[0].outcome == "fail"
+
+
+@pytest.mark.real
+def test_every_real_folder_analyses_without_a_traceback(real_corpus: Path):
+    folders = sorted(p for p in real_corpus.iterdir() if p.is_dir() and not p.name.startswith("_"))
+    analysis = analyze(folders, policies=["osd", "osaid-1.0", "mof"])
+    unreadable = {d.path: d.error for d in analysis.errors}
+    # Every file the corpus holds is a readable document; list any that is not, with why.
+    assert unreadable == {}, unreadable
+    judged = {v.subject for v in analysis.verdicts}
+    assert judged == {str(f) for f in folders}
