@@ -16,6 +16,7 @@ from openness.errors import InputError
 from openness.model import Document, Finding
 
 if TYPE_CHECKING:
+    from openness.disclose.components import Components
     from openness.engine.results import PolicyVerdict
     from openness.segment import Outline
 
@@ -63,6 +64,8 @@ class Analysis:
     documents: tuple[DocumentResult, ...]
     findings: tuple[Finding, ...]
     verdicts: tuple["PolicyVerdict", ...] = ()
+    #: Per subject: weights, code and data information, each with the licence that covers it.
+    components: Mapping[str, "Components"] = field(default_factory=dict)
     #: Things the reader must know about the inputs as a whole, e.g. "the licence incorporates
     #: the Acceptable Use Policy at URL, which was not given; its terms were not checked".
     notes: tuple[str, ...] = field(default=())
@@ -77,6 +80,9 @@ class Analysis:
             "documents": [d.to_json() for d in self.documents],
             "findings": [f.to_json() for f in self.findings],
             "verdicts": [v.to_json() for v in self.verdicts],
+            "components": [
+                {"subject": subject, **view.to_json()} for subject, view in self.components.items()
+            ],
             "notes": list(self.notes),
         }
 
@@ -189,6 +195,7 @@ def analyze(
     files that do not load raise :class:`~openness.errors.RuleError` before any file is read.
     """
     from openness import dsl, engine
+    from openness.disclose.components import release_components
 
     compiled = [engine.compile(dsl.load(p)) for p in policies]
     overrides = {str(Path(k)): v for k, v in (roles or {}).items()}
@@ -199,6 +206,7 @@ def analyze(
     findings: list[Finding] = []
     verdicts: list[PolicyVerdict] = []
     notes: list[str] = []
+    components: dict[str, Components] = {}
     index = 0
     for release in releases:
         subject = release.subject
@@ -219,11 +227,16 @@ def analyze(
         documents.extend(results)
         findings.extend(found)
         notes.extend(policy_notes(results, found))
-        read_roles = {r.role for r in results if r.document is not None}
-        if not read_roles:
+        read = [r for r in results if r.document is not None]
+        if not read:
             continue
+        read_roles = {r.role for r in read}
+        components[subject] = release_components(
+            {r.path: [f for f in found if f.evidence.path == r.path] for r in read},
+            [r.document for r in read if r.document is not None],
+        )
         for policy in compiled:
             verdict = engine.evaluate(policy, found, roles=read_roles, profile=profile)
             verdicts.append(replace(verdict, subject=subject))
     return Analysis(documents=tuple(documents), findings=tuple(findings),
-                    verdicts=tuple(verdicts), notes=tuple(notes))
+                    verdicts=tuple(verdicts), components=components, notes=tuple(notes))

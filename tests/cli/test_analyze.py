@@ -159,3 +159,22 @@ def test_python_api(release: Path):
     analysis = openness.analyze([release], policies=["osd"])
     assert analysis.verdicts[0].outcome == "fail"
     assert {d.role for d in analysis.documents} >= {"license", "use_policy", "model_card"}
+
+
+def test_json_output_validates_against_our_schema(release: Path):
+    import jsonschema
+
+    from openness.report import schema
+
+    _, data = analysis_json(str(release))
+    jsonschema.Draft202012Validator(schema("analysis")).validate(data)
+
+
+def test_components_of_a_release(release: Path):
+    _, data = analysis_json(str(release))
+    (view,) = data["components"]
+    status = {c["name"]: c["status"] for c in view["components"]}
+    assert status == {"weights": "available", "training_code": "not_available",
+                      "inference_code": "available", "data_information": "vague"}
+    weights = next(c for c in view["components"] if c["name"] == "weights")
+    assert weights["license"] and weights["evidence"][0]["path"].endswith("README.md")

@@ -16,6 +16,7 @@ from openness.report.outline import FIX_LABEL, attention, location, one_line, pa
 
 if TYPE_CHECKING:
     from openness.analysis import Analysis, DocumentResult
+    from openness.disclose.components import Components
     from openness.engine.results import PolicyVerdict, RuleResult
     from openness.model import Evidence
 
@@ -39,6 +40,8 @@ def render(analysis: Analysis, *, color: bool, show_passing: bool = False) -> st
     if not analysis.verdicts:
         console.print("No verdicts: no document could be read.")
         console.print()
+    for subject, view in analysis.components.items():
+        _components(console, subject, view)
     _documents(console, analysis.documents)
     if analysis.notes:
         console.print(Text("Notes", style="bold"))
@@ -94,6 +97,19 @@ def _citation(evidence: Evidence) -> Text:
         text.append(f" §{evidence.section}")
     text.append(f'  "{one_line(evidence.quote)}"', style="italic")
     return text
+
+
+def _components(console: Console, subject: str, view: Components) -> None:
+    """What the release publishes, component by component, and under which licence."""
+    console.print(Text.assemble(("Components", "bold"), (f"  [{subject}]", "dim")))
+    for component in view:
+        licence = f" under {component.license.id}" if component.license else ""
+        line = Text(f"  {component.name.replace('_', ' ')}: {component.status}{licence}")
+        if component.evidence:
+            line.append("  ")
+            line.append_text(_citation(component.evidence[0]))
+        _indented(console, line, first="")
+    console.print()
 
 
 def _documents(console: Console, documents: tuple[DocumentResult, ...]) -> None:
