@@ -81,6 +81,14 @@ class _Checker:
         self.taxonomy = load_taxonomy()
         self.problems: list[Diagnostic] = []
         self.kind_failed = False
+        self._attrs: dict[str, dict[str, Typed]] = {}
+
+    def attrs(self, kind: Kind) -> dict[str, Typed]:
+        """:func:`attribute_types` of ``kind``, worked out once per kind for the whole policy."""
+        attrs = self._attrs.get(kind.name)
+        if attrs is None:
+            attrs = self._attrs[kind.name] = attribute_types(kind)
+        return attrs
 
     def problem(self, loc: ast.Location, message: str, hint: str | None = None) -> None:
         width = loc.end_column - loc.column if loc.end_line == loc.line else 1
@@ -193,7 +201,7 @@ class _Checker:
         else:
             names: set[str] = set(FINDING_NAMES)
             for kind in kinds:
-                names.update(attribute_types(kind))
+                names.update(self.attrs(kind))
             self.check_template(clause.message, allowed=tuple(sorted(names)), what="this message")
 
     def check_rule_reference(self, match: ast.Match) -> None:
@@ -284,7 +292,7 @@ class _Checker:
         elif isinstance(expr, ast.NoneOf):
             self.check_expr(expr.item, kind)
         elif isinstance(expr, ast.Flag):
-            attrs = attribute_types(kind)
+            attrs = self.attrs(kind)
             t = attrs.get(expr.name)
             if t is None:
                 self.unknown_attribute(expr.name, expr.loc, kind)
@@ -295,7 +303,7 @@ class _Checker:
             self.check_compare(expr, kind)
 
     def unknown_attribute(self, name: str, loc: ast.Location, kind: Kind) -> None:
-        attrs = attribute_types(kind)
+        attrs = self.attrs(kind)
         hint = did_you_mean(name, attrs)
         if hint is None:
             hint = (f"the attributes of `{kind.name}`: " + ", ".join(attrs)) if attrs else \
@@ -306,7 +314,7 @@ class _Checker:
         """The type of a named operand (attribute or profile field) or a literal; ``None`` for a
         bare word that is no attribute (it may be an enum value) or an operand already reported."""
         if isinstance(operand, ast.Symbol):
-            return attribute_types(kind).get(operand.name) if kind is not None else None
+            return self.attrs(kind).get(operand.name) if kind is not None else None
         if isinstance(operand, ast.Reference):
             head, _, field = operand.name.partition(".")
             if head != "profile" or "." in field:

@@ -13,6 +13,7 @@ from pathlib import Path
 from openness.dsl import ast
 from openness.dsl.checker import check_policy
 from openness.dsl.errors import Diagnostic, RuleErrors
+from openness.dsl.gcpause import gc_paused
 from openness.dsl.parser import parse
 from openness.dsl.resources import builtin_packs, builtin_rules_root
 from openness.errors import OpennessError
@@ -151,7 +152,8 @@ def load(path_or_name: str | Path) -> ast.Policy:
     """
     path = resolve_name(path_or_name).resolve()
     loader = _Loader(_roots(path.parent))
-    policy = loader.load_file(path, (path,))
+    with gc_paused():
+        policy = loader.load_file(path, (path,))
     return _finish(loader, policy)
 
 
@@ -161,7 +163,8 @@ def loads(text: str, path: str = "<string>") -> ast.Policy:
     real = Path(path).resolve() if not path.startswith("<") else None
     base = real.parent if real is not None else Path.cwd().resolve()
     loader = _Loader(_roots(base))
-    policy = loader.load_text(text, path, real, (real,) if real is not None else ())
+    with gc_paused():
+        policy = loader.load_text(text, path, real, (real,) if real is not None else ())
     return _finish(loader, policy)
 
 

@@ -154,17 +154,27 @@ _WORDS = {
 
 @cache
 def _parser() -> "Lark":
+    """The Lark parser, loaded from the user's cache folder when an earlier run left it there.
+
+    Building it from the grammar takes about half a second; the cache is Lark's own (keyed on
+    the grammar, the options and the Lark and Python versions). A cache that cannot be read or
+    written is ignored: Lark rebuilds the parser, and a failure of the cache itself falls back
+    to a parser built without one.
+    """
     from lark import Lark
 
-    from openness.dsl.resources import grammar_text
+    from openness.dsl.resources import grammar_text, parser_cache_file
 
-    return Lark(
-        grammar_text(),
-        parser="lalr",
-        strict=True,
-        propagate_positions=True,
-        maybe_placeholders=True,
-    )
+    options: dict[str, Any] = {
+        "parser": "lalr", "strict": True, "propagate_positions": True, "maybe_placeholders": True,
+    }
+    cache_file = parser_cache_file()
+    if cache_file is not None:
+        try:
+            return Lark(grammar_text(), cache=str(cache_file), **options)
+        except Exception:  # noqa: BLE001 - any trouble with the cache: build without it
+            pass
+    return Lark(grammar_text(), **options)
 
 
 _ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
@@ -173,6 +183,8 @@ _ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
 def _unescape(token: str) -> str:
     """The text of a quoted string: ``\\"``, ``\\\\``, ``\\n`` and ``\\t`` are escapes; any other
     backslash stays as written."""
+    if "\\" not in token:
+        return token[1:-1]
     return re.sub(r'\\(["\\nt])', lambda m: _ESCAPES[m.group(1)], token[1:-1])
 
 
@@ -265,9 +277,9 @@ def parse(text: str, path: str = "<string>") -> ast.RuleFile:
         tree = _parser().parse(text)
     except UnexpectedInput as exc:
         raise RuleErrors([_syntax_error(exc, text, path)]) from None
-    shaper = _shaper_class()(text, path)
+    shaper = _Shaper(text, path)
     try:
-        result: ast.RuleFile = shaper.transform(tree)
+        result: ast.RuleFile = _tree_shaper()(shaper).transform(tree)
     except VisitError as exc:  # a bug in the shaper, not in the user's file: unwrap it
         raise exc.orig_exc from None
     if shaper.problems:
@@ -275,8 +287,13 @@ def parse(text: str, path: str = "<string>") -> ast.RuleFile:
     return result
 
 
-class _ShaperBase:
-    """Turns the parse tree into AST dataclasses (see :func:`_make_shaper`)."""
+class _Shaper:
+    """Builds the AST dataclasses, one grammar rule per method: ``rule(meta, children)``.
+
+    Lark's tree reaches it through :class:`_TreeShaper`. ``meta`` is anything with ``line``,
+    ``column``, ``end_line`` and ``end_column`` (Lark's ``Meta``); tokens are strings with the same
+    four attributes.
+    """
 
     def __init__(self, text: str, path: str) -> None:
         self.path = path
@@ -319,231 +336,230 @@ class _ShaperBase:
     def quoted(self, token: "Token") -> ast.Text:
         return ast.Text(value=_unescape(str(token)), loc=self.tloc(token))
 
+    # --- values -------------------------------------------------------------------------------
 
-def _make_shaper() -> type:
-    from lark import Transformer, v_args
+    def number(self, meta: Any, c: list[Any]) -> ast.Number:
+        return ast.Number(value=self.number_value(c[0]), text=str(c[0]), loc=self.tloc(c[0]))
 
-    @v_args(meta=True)
-    class Shaper(_ShaperBase, Transformer):  # type: ignore[misc]
-        def __init__(self, text: str, path: str) -> None:
-            _ShaperBase.__init__(self, text, path)
-            Transformer.__init__(self)
+    def money(self, meta: Any, c: list[Any]) -> ast.MoneyLit:
+        return ast.MoneyLit(
+            amount=self.number_value(c[0]), currency=str(c[1]),
+            text=f"{c[0]} {c[1]}", loc=self.loc(meta),
+        )
 
-        # --- values -----------------------------------------------------------------------
+    def string(self, meta: Any, c: list[Any]) -> ast.Text:
+        return self.quoted(c[0])
 
-        def number(self, meta: Any, c: list[Any]) -> ast.Number:
-            return ast.Number(value=self.number_value(c[0]), text=str(c[0]), loc=self.tloc(c[0]))
+    def symbol(self, meta: Any, c: list[Any]) -> ast.Symbol:
+        return ast.Symbol(name=str(c[0]), loc=self.tloc(c[0]))
 
-        def money(self, meta: Any, c: list[Any]) -> ast.MoneyLit:
-            return ast.MoneyLit(
-                amount=self.number_value(c[0]), currency=str(c[1]),
-                text=f"{c[0]} {c[1]}", loc=self.loc(meta),
-            )
+    def true(self, meta: Any, c: list[Any]) -> ast.Bool:
+        return ast.Bool(value=True, loc=self.loc(meta))
 
-        def string(self, meta: Any, c: list[Any]) -> ast.Text:
-            return self.quoted(c[0])
+    def false(self, meta: Any, c: list[Any]) -> ast.Bool:
+        return ast.Bool(value=False, loc=self.loc(meta))
 
-        def symbol(self, meta: Any, c: list[Any]) -> ast.Symbol:
-            return ast.Symbol(name=str(c[0]), loc=self.tloc(c[0]))
+    def list(self, meta: Any, c: list[Any]) -> ast.ListLit:
+        return ast.ListLit(items=tuple(x for x in c if x is not None), loc=self.loc(meta))
 
-        def true(self, meta: Any, c: list[Any]) -> ast.Bool:
-            return ast.Bool(value=True, loc=self.loc(meta))
+    def ref(self, meta: Any, c: list[Any]) -> ast.Reference:
+        return ast.Reference(name=str(c[0]), loc=self.tloc(c[0]))
 
-        def false(self, meta: Any, c: list[Any]) -> ast.Bool:
-            return ast.Bool(value=False, loc=self.loc(meta))
+    # --- filters ------------------------------------------------------------------------------
 
-        def list(self, meta: Any, c: list[Any]) -> ast.ListLit:
-            return ast.ListLit(items=tuple(x for x in c if x is not None), loc=self.loc(meta))
+    def compare(self, meta: Any, c: list[Any]) -> ast.Compare:
+        return ast.Compare(op=str(c[1]), left=c[0], right=c[2], loc=self.loc(meta))
 
-        def ref(self, meta: Any, c: list[Any]) -> ast.Reference:
-            return ast.Reference(name=str(c[0]), loc=self.tloc(c[0]))
+    def _binary(self, op: str, meta: Any, c: list[Any]) -> ast.Compare:
+        return ast.Compare(op=op, left=c[0], right=c[1], loc=self.loc(meta))
 
-        # --- filters ------------------------------------------------------------------------
+    def member(self, meta: Any, c: list[Any]) -> ast.Compare:
+        return self._binary("in", meta, c)
 
-        def compare(self, meta: Any, c: list[Any]) -> ast.Compare:
-            return ast.Compare(op=str(c[1]), left=c[0], right=c[2], loc=self.loc(meta))
+    def not_member(self, meta: Any, c: list[Any]) -> ast.Compare:
+        return self._binary("not in", meta, c)
 
-        def _binary(self, op: str, meta: Any, c: list[Any]) -> ast.Compare:
-            return ast.Compare(op=op, left=c[0], right=c[1], loc=self.loc(meta))
+    def overlaps(self, meta: Any, c: list[Any]) -> ast.Compare:
+        return self._binary("overlaps", meta, c)
 
-        def member(self, meta: Any, c: list[Any]) -> ast.Compare:
-            return self._binary("in", meta, c)
+    def contains(self, meta: Any, c: list[Any]) -> ast.Compare:
+        return self._binary("contains", meta, c)
 
-        def not_member(self, meta: Any, c: list[Any]) -> ast.Compare:
-            return self._binary("not in", meta, c)
+    def flag(self, meta: Any, c: list[Any]) -> ast.Flag:
+        return ast.Flag(name=str(c[0]), loc=self.tloc(c[0]))
 
-        def overlaps(self, meta: Any, c: list[Any]) -> ast.Compare:
-            return self._binary("overlaps", meta, c)
+    def any_of(self, meta: Any, c: list[Any]) -> ast.AnyOf:
+        items = (*c[0].items, c[1]) if isinstance(c[0], ast.AnyOf) else (c[0], c[1])
+        return ast.AnyOf(items=items, loc=self.loc(meta))
 
-        def contains(self, meta: Any, c: list[Any]) -> ast.Compare:
-            return self._binary("contains", meta, c)
+    def all_of(self, meta: Any, c: list[Any]) -> ast.AllOf:
+        items = (*c[0].items, c[1]) if isinstance(c[0], ast.AllOf) else (c[0], c[1])
+        return ast.AllOf(items=items, loc=self.loc(meta))
 
-        def flag(self, meta: Any, c: list[Any]) -> ast.Flag:
-            return ast.Flag(name=str(c[0]), loc=self.tloc(c[0]))
+    def none_of(self, meta: Any, c: list[Any]) -> ast.NoneOf:
+        return ast.NoneOf(item=c[0], loc=self.loc(meta))
 
-        def any_of(self, meta: Any, c: list[Any]) -> ast.AnyOf:
-            items = (*c[0].items, c[1]) if isinstance(c[0], ast.AnyOf) else (c[0], c[1])
-            return ast.AnyOf(items=items, loc=self.loc(meta))
+    # --- conditions ---------------------------------------------------------------------------
 
-        def all_of(self, meta: Any, c: list[Any]) -> ast.AllOf:
-            items = (*c[0].items, c[1]) if isinstance(c[0], ast.AllOf) else (c[0], c[1])
-            return ast.AllOf(items=items, loc=self.loc(meta))
+    def match(self, meta: Any, c: list[Any]) -> ast.Match:
+        loc = self.tloc(c[0])
+        return ast.Match(name=str(c[0]), where=None, loc=loc, name_loc=loc)
 
-        def none_of(self, meta: Any, c: list[Any]) -> ast.NoneOf:
-            return ast.NoneOf(item=c[0], loc=self.loc(meta))
+    def filtered(self, meta: Any, c: list[Any]) -> ast.Match:
+        return ast.Match(name=str(c[0]), where=c[1], loc=self.loc(meta), name_loc=self.tloc(c[0]))
 
-        # --- conditions -----------------------------------------------------------------------
+    def cond_any(self, meta: Any, c: list[Any]) -> ast.CondAny:
+        items = (*c[0].items, c[1]) if isinstance(c[0], ast.CondAny) else (c[0], c[1])
+        return ast.CondAny(items=items, loc=self.loc(meta))
 
-        def match(self, meta: Any, c: list[Any]) -> ast.Match:
-            loc = self.tloc(c[0])
-            return ast.Match(name=str(c[0]), where=None, loc=loc, name_loc=loc)
+    def cond_all(self, meta: Any, c: list[Any]) -> ast.CondAll:
+        items = (*c[0].items, c[1]) if isinstance(c[0], ast.CondAll) else (c[0], c[1])
+        return ast.CondAll(items=items, loc=self.loc(meta))
 
-        def filtered(self, meta: Any, c: list[Any]) -> ast.Match:
-            return ast.Match(name=str(c[0]), where=c[1], loc=self.loc(meta), name_loc=self.tloc(c[0]))
+    def cond_negate(self, meta: Any, c: list[Any]) -> ast.CondNot:
+        return ast.CondNot(item=c[0], loc=self.loc(meta))
 
-        def cond_any(self, meta: Any, c: list[Any]) -> ast.CondAny:
-            items = (*c[0].items, c[1]) if isinstance(c[0], ast.CondAny) else (c[0], c[1])
-            return ast.CondAny(items=items, loc=self.loc(meta))
+    # --- clauses and rules --------------------------------------------------------------------
 
-        def cond_all(self, meta: Any, c: list[Any]) -> ast.CondAll:
-            items = (*c[0].items, c[1]) if isinstance(c[0], ast.CondAll) else (c[0], c[1])
-            return ast.CondAll(items=items, loc=self.loc(meta))
+    def severity(self, meta: Any, c: list[Any]) -> str:
+        return str(c[0])
 
-        def cond_negate(self, meta: Any, c: list[Any]) -> ast.CondNot:
-            return ast.CondNot(item=c[0], loc=self.loc(meta))
+    def as_severity(self, meta: Any, c: list[Any]) -> str:
+        return str(c[0])
 
-        # --- clauses and rules ----------------------------------------------------------------
+    def _condition_source(self, condition: Any) -> str:
+        loc = condition.loc
+        lines = self.lines[loc.line - 1 : loc.end_line]
+        if not lines:
+            return ""
+        if len(lines) == 1:
+            return lines[0][loc.column - 1 : loc.end_column - 1]
+        lines[-1] = lines[-1][: loc.end_column - 1]
+        lines[0] = lines[0][loc.column - 1 :]
+        return " ".join(" ".join(lines).split())
 
-        def severity(self, meta: Any, c: list[Any]) -> str:
-            return str(c[0])
+    def check(self, meta: Any, c: list[Any]) -> ast.Clause:
+        severity, condition, message = c
+        return ast.Clause(
+            verb=severity, condition=condition, severity=severity,
+            message=self.quoted(message) if message is not None else None,
+            source=self._condition_source(condition), loc=self.loc(meta),
+        )
 
-        def as_severity(self, meta: Any, c: list[Any]) -> str:
-            return str(c[0])
+    def require(self, meta: Any, c: list[Any]) -> ast.Clause:
+        condition, severity, message = c
+        return ast.Clause(
+            verb="require", condition=condition, severity=severity or "fail",
+            severity_given=severity is not None,
+            message=self.quoted(message) if message is not None else None,
+            source=self._condition_source(condition), loc=self.loc(meta),
+        )
 
-        def _condition_source(self, condition: Any) -> str:
-            loc = condition.loc
-            lines = self.lines[loc.line - 1 : loc.end_line]
-            if not lines:
-                return ""
-            if len(lines) == 1:
-                return lines[0][loc.column - 1 : loc.end_column - 1]
-            lines[-1] = lines[-1][: loc.end_column - 1]
-            lines[0] = lines[0][loc.column - 1 :]
-            return " ".join(" ".join(lines).split())
+    def rationale(self, meta: Any, c: list[Any]) -> tuple[str, str]:
+        return ("rationale", " ".join(_unescape(str(t)) for t in c))
 
-        def check(self, meta: Any, c: list[Any]) -> ast.Clause:
-            severity, condition, message = c
-            return ast.Clause(
-                verb=severity, condition=condition, severity=severity,
-                message=self.quoted(message) if message is not None else None,
-                source=self._condition_source(condition), loc=self.loc(meta),
-            )
+    def reference(self, meta: Any, c: list[Any]) -> tuple[str, tuple[str, str | None]]:
+        url, criterion = c
+        return ("reference", (_unescape(str(url)), _unescape(str(criterion)) if criterion else None))
 
-        def require(self, meta: Any, c: list[Any]) -> ast.Clause:
-            condition, severity, message = c
-            return ast.Clause(
-                verb="require", condition=condition, severity=severity or "fail",
-                severity_given=severity is not None,
-                message=self.quoted(message) if message is not None else None,
-                source=self._condition_source(condition), loc=self.loc(meta),
-            )
+    def fix(self, meta: Any, c: list[Any]) -> tuple[str, ast.Text]:
+        return ("fix", self.quoted(c[0]))
 
-        def rationale(self, meta: Any, c: list[Any]) -> tuple[str, str]:
-            return ("rationale", " ".join(_unescape(str(t)) for t in c))
+    def outcome(self, meta: Any, c: list[Any]) -> str:
+        return str(c[0])
 
-        def reference(self, meta: Any, c: list[Any]) -> tuple[str, tuple[str, str | None]]:
-            url, criterion = c
-            return ("reference", (_unescape(str(url)), _unescape(str(criterion)) if criterion else None))
+    def document(self, meta: Any, c: list[Any]) -> ast.ExampleDocument:
+        role, text = c
+        return ast.ExampleDocument(
+            role=str(role) if role is not None else "license",
+            text=_unescape(str(text)), loc=self.loc(meta),
+        )
 
-        def fix(self, meta: Any, c: list[Any]) -> tuple[str, ast.Text]:
-            return ("fix", self.quoted(c[0]))
+    def example(self, meta: Any, c: list[Any]) -> ast.Example:
+        return ast.Example(outcome=c[0], documents=tuple(c[1:]), loc=self.loc(meta))
 
-        def outcome(self, meta: Any, c: list[Any]) -> str:
-            return str(c[0])
+    def rule(self, meta: Any, c: list[Any]) -> ast.Rule:
+        name, title, *items = c
+        fields: dict[str, Any] = {}
+        clauses: list[ast.Clause] = []
+        examples: list[ast.Example] = []
+        for item in items:
+            if isinstance(item, ast.Clause):
+                clauses.append(item)
+            elif isinstance(item, ast.Example):
+                examples.append(item)
+            else:
+                key, value = item
+                if key in fields:
+                    self.problem(self.loc(meta), f"rule `{name}` has more than one `{key}`")
+                fields[key] = value
+        url, criterion = fields.get("reference", (None, None))
+        return ast.Rule(
+            name=str(name), title=_unescape(str(title)), clauses=tuple(clauses),
+            examples=tuple(examples), rationale=fields.get("rationale"),
+            reference_url=url, reference_criterion=criterion, fix=fields.get("fix"),
+            loc=self.tloc(name),
+        )
 
-        def document(self, meta: Any, c: list[Any]) -> ast.ExampleDocument:
-            role, text = c
-            return ast.ExampleDocument(
-                role=str(role) if role is not None else "license",
-                text=_unescape(str(text)), loc=self.loc(meta),
-            )
+    # --- policies -----------------------------------------------------------------------------
 
-        def example(self, meta: Any, c: list[Any]) -> ast.Example:
-            return ast.Example(outcome=c[0], documents=tuple(c[1:]), loc=self.loc(meta))
+    def source(self, meta: Any, c: list[Any]) -> tuple[str, str]:
+        return ("source", _unescape(str(c[0])))
 
-        def rule(self, meta: Any, c: list[Any]) -> ast.Rule:
-            name, title, *items = c
-            fields: dict[str, Any] = {}
-            clauses: list[ast.Clause] = []
-            examples: list[ast.Example] = []
-            for item in items:
-                if isinstance(item, ast.Clause):
-                    clauses.append(item)
-                elif isinstance(item, ast.Example):
-                    examples.append(item)
-                else:
-                    key, value = item
-                    if key in fields:
-                        self.problem(self.loc(meta), f"rule `{name}` has more than one `{key}`")
-                    fields[key] = value
-            url, criterion = fields.get("reference", (None, None))
-            return ast.Rule(
-                name=str(name), title=_unescape(str(title)), clauses=tuple(clauses),
-                examples=tuple(examples), rationale=fields.get("rationale"),
-                reference_url=url, reference_criterion=criterion, fix=fields.get("fix"),
-                loc=self.tloc(name),
-            )
+    def rate(self, meta: Any, c: list[Any]) -> ast.Rate:
+        currency, factor, to = c
+        return ast.Rate(
+            currency=str(currency), factor=self.number_value(factor),
+            to=str(to) if to is not None else None, loc=self.loc(meta),
+        )
 
-        # --- policies -------------------------------------------------------------------------
+    def profile_entry(self, meta: Any, c: list[Any]) -> ast.ProfileEntry:
+        return ast.ProfileEntry(name=str(c[0]), value=c[1], loc=self.tloc(c[0]))
 
-        def source(self, meta: Any, c: list[Any]) -> tuple[str, str]:
-            return ("source", _unescape(str(c[0])))
+    def profile(self, meta: Any, c: list[Any]) -> tuple[str, tuple[ast.ProfileEntry, ...]]:
+        return ("profile", tuple(c))
 
-        def rate(self, meta: Any, c: list[Any]) -> ast.Rate:
-            currency, factor, to = c
-            return ast.Rate(
-                currency=str(currency), factor=self.number_value(factor),
-                to=str(to) if to is not None else None, loc=self.loc(meta),
-            )
+    def policy(self, meta: Any, c: list[Any]) -> ast.Policy:
+        name, title, *items = c
+        rules = [i for i in items if isinstance(i, ast.Rule)]
+        rates = [i for i in items if isinstance(i, ast.Rate)]
+        profile: list[ast.ProfileEntry] = []
+        source = None
+        for item in items:
+            if isinstance(item, tuple) and item[0] == "profile":
+                profile.extend(item[1])
+            elif isinstance(item, tuple) and item[0] == "source":
+                source = item[1]
+        policy_name = str(name)
+        return ast.Policy(
+            name=policy_name, title=_unescape(str(title)), path=self.path,
+            rules=tuple(replace(r, id=f"{policy_name}.{r.name}") for r in rules),
+            source=source, rates=tuple(rates), profile=tuple(profile), loc=self.tloc(name),
+        )
 
-        def profile_entry(self, meta: Any, c: list[Any]) -> ast.ProfileEntry:
-            return ast.ProfileEntry(name=str(c[0]), value=c[1], loc=self.tloc(c[0]))
+    def import_stmt(self, meta: Any, c: list[Any]) -> ast.Import:
+        return ast.Import(target=_unescape(str(c[0])), loc=self.loc(meta))
 
-        def profile(self, meta: Any, c: list[Any]) -> tuple[str, tuple[ast.ProfileEntry, ...]]:
-            return ("profile", tuple(c))
-
-        def policy(self, meta: Any, c: list[Any]) -> ast.Policy:
-            name, title, *items = c
-            rules = [i for i in items if isinstance(i, ast.Rule)]
-            rates = [i for i in items if isinstance(i, ast.Rate)]
-            profile: list[ast.ProfileEntry] = []
-            source = None
-            for item in items:
-                if isinstance(item, tuple) and item[0] == "profile":
-                    profile.extend(item[1])
-                elif isinstance(item, tuple) and item[0] == "source":
-                    source = item[1]
-            policy_name = str(name)
-            return ast.Policy(
-                name=policy_name, title=_unescape(str(title)), path=self.path,
-                rules=tuple(replace(r, id=f"{policy_name}.{r.name}") for r in rules),
-                source=source, rates=tuple(rates), profile=tuple(profile), loc=self.tloc(name),
-            )
-
-        def import_stmt(self, meta: Any, c: list[Any]) -> ast.Import:
-            return ast.Import(target=_unescape(str(c[0])), loc=self.loc(meta))
-
-        def start(self, meta: Any, c: list[Any]) -> ast.RuleFile:
-            return ast.RuleFile(
-                path=self.path,
-                imports=tuple(i for i in c if isinstance(i, ast.Import)),
-                policies=tuple(p for p in c if isinstance(p, ast.Policy)),
-                loc=self.loc(meta),
-            )
-
-    return Shaper
+    def start(self, meta: Any, c: list[Any]) -> ast.RuleFile:
+        return ast.RuleFile(
+            path=self.path,
+            imports=tuple(i for i in c if isinstance(i, ast.Import)),
+            policies=tuple(p for p in c if isinstance(p, ast.Policy)),
+            loc=self.loc(meta),
+        )
 
 
 @cache
-def _shaper_class() -> type:
-    return _make_shaper()
+def _tree_shaper() -> Any:
+    """A Lark Transformer that hands every tree node to a :class:`_Shaper` method of its name."""
+    from lark import Transformer
+
+    class _TreeShaper(Transformer):  # type: ignore[misc]
+        def __init__(self, shaper: _Shaper) -> None:
+            super().__init__(visit_tokens=False)
+            self.shaper = shaper
+
+        def __default__(self, data: str, children: list[Any], meta: Any) -> Any:
+            return getattr(self.shaper, data)(meta, children)
+
+    return _TreeShaper

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from typing import Callable
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?")
+#: What a template's braces can be, tried in this order at each brace: a doubled brace, a
+#: placeholder (up to the next `}`), or a brace on its own (an error).
+_PIECE = re.compile(r"\{\{|\}\}|\{([^}]*)\}|[{}]")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -42,35 +45,32 @@ class TemplateError(ValueError):
 def parse_template(text: str) -> Template:
     """Split ``text`` into literals and ``{name}`` placeholders; ``{{`` and ``}}`` are braces."""
     parts: list[str | Placeholder] = []
-    literal: list[str] = []
+    literal = ""
     i = 0
-    while i < len(text):
-        char = text[i]
-        if char in "{}" and text[i + 1 : i + 2] == char:
-            literal.append(char)
-            i += 2
+    for piece in _PIECE.finditer(text):
+        at = piece.start()
+        literal += text[i:at]
+        i = piece.end()
+        found = piece.group()
+        if found == "{{" or found == "}}":
+            literal += found[0]
             continue
-        if char == "}":
-            raise TemplateError("a `}` without its `{` (write `}}` for a brace)", i)
-        if char == "{":
-            end = text.find("}", i + 1)
-            if end == -1:
-                raise TemplateError("a `{` without its `}` (write `{{` for a brace)", i)
-            name = text[i + 1 : end].strip()
-            if not _NAME.fullmatch(name):
-                raise TemplateError(
-                    f"`{{{name}}}` is not a name: braces hold an attribute of the finding, "
-                    "`quote`, `section` or `profile.FIELD`",
-                    i,
-                )
-            if literal:
-                parts.append("".join(literal))
-                literal = []
-            parts.append(Placeholder(name=name, offset=i))
-            i = end + 1
-            continue
-        literal.append(char)
-        i += 1
+        if found == "}":
+            raise TemplateError("a `}` without its `{` (write `}}` for a brace)", at)
+        if found == "{":
+            raise TemplateError("a `{` without its `}` (write `{{` for a brace)", at)
+        name = piece.group(1).strip()
+        if not _NAME.fullmatch(name):
+            raise TemplateError(
+                f"`{{{name}}}` is not a name: braces hold an attribute of the finding, "
+                "`quote`, `section` or `profile.FIELD`",
+                at,
+            )
+        if literal:
+            parts.append(literal)
+            literal = ""
+        parts.append(Placeholder(name=name, offset=at))
+    literal += text[i:]
     if literal:
-        parts.append("".join(literal))
+        parts.append(literal)
     return Template(parts=tuple(parts))

@@ -17,6 +17,7 @@ import yaml
 
 from openness.dsl import ast
 from openness.dsl.checker import attribute_types, is_rule_reference
+from openness.dsl.gcpause import gc_paused
 from openness.dsl.literals import PROFILE_FIELDS
 from openness.dsl.templates import Template, parse_template
 from openness.engine.profile import Profile
@@ -111,6 +112,8 @@ def compile(policy: ast.Policy) -> CompiledPolicy:  # noqa: A001 - the public na
     rates: list[tuple[str, Decimal, str]] = []
     seen: set[str] = set()
 
+    kinds = _Kinds()
+
     def add(p: ast.Policy) -> None:
         if p.name in seen:
             return
@@ -119,9 +122,10 @@ def compile(policy: ast.Policy) -> CompiledPolicy:  # noqa: A001 - the public na
             add(imported)
         rates.extend((r.currency, r.factor, r.to) for r in p.rates if r.to is not None)
         for rule in p.rules:
-            registry[rule.id] = _compile_rule(rule)
+            registry[rule.id] = _compile_rule(rule, kinds)
 
-    add(policy)
+    with gc_paused():
+        add(policy)
     # The importing policy's rates are declared last and win on a conflict.
     return CompiledPolicy(
         policy=policy,
@@ -132,22 +136,44 @@ def compile(policy: ast.Policy) -> CompiledPolicy:  # noqa: A001 - the public na
     )
 
 
-def _compile_rule(rule: ast.Rule) -> CompiledRule:
+class _Kinds:
+    """What one compilation reads about each kind it meets, looked up once per kind."""
+
+    def __init__(self) -> None:
+        self.taxonomy = load_taxonomy()
+        self._attrs: dict[str, dict[str, Any]] = {}
+        self._sources: dict[str, frozenset[str]] = {}
+
+    def attrs(self, name: str) -> dict[str, Any]:
+        """The kind's attributes as filters and templates see them (see ``attribute_types``)."""
+        attrs = self._attrs.get(name)
+        if attrs is None:
+            attrs = self._attrs[name] = attribute_types(self.taxonomy.kinds[name])
+        return attrs
+
+    def sources(self, name: str) -> frozenset[str]:
+        sources = self._sources.get(name)
+        if sources is None:
+            group = self.taxonomy.groups[self.taxonomy.kinds[name].group]
+            sources = self._sources[name] = frozenset(group.sources)
+        return sources
+
+
+def _compile_rule(rule: ast.Rule, kinds: _Kinds) -> CompiledRule:
     return CompiledRule(
         id=rule.id,
         title=rule.title,
         rule=rule,
-        clauses=tuple(_compile_clause(c) for c in rule.clauses),
+        clauses=tuple(_compile_clause(c, kinds) for c in rule.clauses),
         fix=parse_template(rule.fix.value) if rule.fix is not None else None,
     )
 
 
-def _compile_clause(clause: ast.Clause) -> CompiledClause:
-    taxonomy = load_taxonomy()
+def _compile_clause(clause: ast.Clause, kinds: _Kinds) -> CompiledClause:
     condition = clause.condition
     message = parse_template(clause.message.value) if clause.message is not None else None
     if (clause.verb == "require" and isinstance(condition, ast.Match) and condition.where is None
-            and is_rule_reference(condition, taxonomy)):
+            and is_rule_reference(condition, kinds.taxonomy)):
         return CompiledClause(
             verb="require", severity=clause.severity, severity_given=clause.severity_given,
             source=clause.source, condition=None, requires=condition.name, message=message,
@@ -155,10 +181,10 @@ def _compile_clause(clause: ast.Clause) -> CompiledClause:
         )
     types: dict[str, str] = {}
     for kind in _kinds(condition):
-        types.update({name: t.type for name, t in attribute_types(taxonomy.kinds[kind]).items()})
+        types.update({name: t.type for name, t in kinds.attrs(kind).items()})
     return CompiledClause(
         verb=clause.verb, severity=clause.severity, severity_given=clause.severity_given,
-        source=clause.source, condition=_compile_condition(condition, clause.source), requires=None,
+        source=clause.source, condition=_compile_condition(condition, clause.source, kinds), requires=None,
         message=message, attribute_types=types,
     )
 
@@ -171,26 +197,25 @@ def _kinds(condition: ast.Condition) -> list[str]:
     return [k for item in condition.items for k in _kinds(item)]
 
 
-def _compile_condition(condition: ast.Condition, source: str) -> CompiledCondition:
+def _compile_condition(condition: ast.Condition, source: str, kinds: _Kinds) -> CompiledCondition:
     if isinstance(condition, ast.Match):
-        taxonomy = load_taxonomy()
-        kind = taxonomy.kinds[condition.name]
-        group = taxonomy.groups[kind.group]
+        name = condition.name
         return CompiledCondition(
             op="match",
             match=CompiledMatch(
-                kind=condition.name,
-                filter=_compile_expr(condition.where, attribute_types(kind)) if condition.where else None,
-                sources=frozenset(group.sources),
+                kind=name,
+                filter=_compile_expr(condition.where, kinds.attrs(name)) if condition.where else None,
+                sources=kinds.sources(name),
                 source=source,
             ),
             source=source,
         )
     if isinstance(condition, ast.CondNot):
-        return CompiledCondition(op="not", items=(_compile_condition(condition.item, source),), source=source)
+        return CompiledCondition(op="not", items=(_compile_condition(condition.item, source, kinds),),
+                                 source=source)
     op = "all" if isinstance(condition, ast.CondAll) else "any"
     return CompiledCondition(
-        op=op, items=tuple(_compile_condition(i, source) for i in condition.items), source=source
+        op=op, items=tuple(_compile_condition(i, source, kinds) for i in condition.items), source=source
     )
 
 
@@ -433,6 +458,22 @@ def _compile_compare(cmp: ast.Compare, attrs: dict[str, Any]) -> Filter:
                 return fast(x, y)
             except TypeError:  # an attribute of the wrong type is as good as unknown
                 return None
+    elif fast is not None and isinstance(cmp.left, ast.Symbol) and _is_money(cmp.left, attrs) \
+            and isinstance(cmp.right, ast.MoneyLit):
+        # `amount <= 20B USD`: the amount in the finding's currency, with the rate looked up
+        # once per currency, instead of the general comparison of two Money values.
+        name, limit = cmp.left.name, _literal(cmp.right)
+
+        def test(a: Any, env: Env) -> Truth:
+            amount, currency = a.get(name), a.get("currency")
+            if amount is None or currency is None:
+                return None
+            amount = Decimal(amount)
+            try:
+                converted = env.rates.in_currency(limit, currency)
+            except TypeError:
+                return None
+            return None if converted is None else fast(amount, converted)
     else:
         def test(a: Any, env: Env) -> Truth:
             x = lget(a, env)

@@ -30,9 +30,21 @@ class Rates:
         for source, factor, target in rates:
             self._edges.setdefault(source, {})[target] = factor
             self._edges.setdefault(target, {}).setdefault(source, 1 / factor)
+        #: Factors already worked out: every finding with an amount asks for the same few.
+        self._factors: dict[tuple[str, str], Decimal | None] = {}
 
     def factor(self, source: str, target: str) -> Decimal | None:
         """How many ``target`` units one ``source`` unit is worth, or ``None`` without a rate."""
+        key = (source, target)
+        try:
+            return self._factors[key]
+        except KeyError:
+            factor = self._factors[key] = self._search(source, target)
+            return factor
+        except TypeError:  # a malformed finding's currency that cannot be a key
+            return self._search(source, target)
+
+    def _search(self, source: str, target: str) -> Decimal | None:
         if source == target:
             return Decimal(1)
         seen = {source}

@@ -8,9 +8,10 @@ The authoritative key is, per licence entry, ``kinds_present`` / ``kinds_absent`
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -94,3 +95,14 @@ def load_entries(root: Path) -> list[Entry]:
             )
         )
     return entries
+
+
+def table_main(argv: list[str] | None, make_table: Callable[[Path], str]) -> int:
+    """``python -m openness.evaluate.<table> [CORPUS]``: print the table made from CORPUS."""
+    args = sys.argv[1:] if argv is None else argv
+    corpus = Path(args[0] if args else "../shared/corpora/real")
+    if not (corpus / "GROUND_TRUTH.yaml").is_file():
+        print(f"openness: error: {corpus}: no GROUND_TRUTH.yaml here", file=sys.stderr)
+        return 2
+    print(make_table(corpus))
+    return 0

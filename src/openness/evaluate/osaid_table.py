@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from openness.evaluate.groundtruth import table_main
+
 #: Our verdict that agrees with each OSI outcome. "Would pass if the licence changed" is a
 #: failure today, whose reasons lie in the licence terms.
 AGREES = {"passed": "pass", "failed": "fail", "would_pass_if_license_changed": "fail"}
@@ -90,13 +92,7 @@ def markdown_table(verdicts: list[SystemVerdict]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    corpus = Path(args[0] if args else "../shared/corpora/real")
-    if not (corpus / "GROUND_TRUTH.yaml").is_file():
-        print(f"openness: error: {corpus}: no GROUND_TRUTH.yaml here", file=sys.stderr)
-        return 2
-    print(markdown_table(judge_systems(corpus)))
-    return 0
+    return table_main(argv, lambda corpus: markdown_table(judge_systems(corpus)))
 
 
 if __name__ == "__main__":

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from openness.evaluate.groundtruth import table_main
+
 
 @dataclass(frozen=True, kw_only=True)
 class LicenceVerdict:
@@ -62,13 +64,7 @@ def markdown_table(verdicts: list[LicenceVerdict]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    corpus = Path(args[0] if args else "../shared/corpora/real")
-    if not (corpus / "GROUND_TRUTH.yaml").is_file():
-        print(f"openness: error: {corpus}: no GROUND_TRUTH.yaml here", file=sys.stderr)
-        return 2
-    print(markdown_table(judge_licences(corpus)))
-    return 0
+    return table_main(argv, lambda corpus: markdown_table(judge_licences(corpus)))
 
 
 if __name__ == "__main__":
