@@ -16,6 +16,9 @@ ROOT = Path(__file__).resolve().parents[2] / "corpora"
 KEY = yaml.safe_load((ROOT / "expected.yaml").read_text("utf-8")) if (ROOT / "expected.yaml").is_file() else {}
 DOCUMENTS = [d for d in KEY.get("documents", []) if "kinds_present" in d]
 THRESHOLDS = ("restrict.user_threshold", "restrict.revenue_threshold")
+#: Kinds whose attributes are read from the text as a name: the governing law's jurisdiction in
+#: its one normal form ("Delaware, USA"), the mark a derivative's name must carry.
+NAMED = ("term.governing_law", "require.naming")
 
 
 @pytest.fixture(scope="module", params=DOCUMENTS, ids=lambda d: d["file"])
@@ -41,6 +44,14 @@ def test_thresholds_have_exact_number_and_unit(case: tuple[dict, list]) -> None:
         if fact["kind"] in THRESHOLDS:
             found = [dict(f.attributes) for f in findings if f.kind == fact["kind"]]
             assert any(all(a.get(k) == v for k, v in fact["attributes"].items()) for a in found), found
+
+
+def test_named_attributes_are_exact(case: tuple[dict, list]) -> None:
+    entry, findings = case
+    for fact in entry.get("facts") or ():
+        if fact["kind"] in NAMED and fact.get("attributes"):
+            found = [dict(f.attributes) for f in findings if f.kind == fact["kind"]]
+            assert fact["attributes"] in found, (fact, found)
 
 
 def test_traps_are_not_evidence(case: tuple[dict, list]) -> None:

@@ -163,3 +163,67 @@ def test_extract_findings_is_exported_lazily() -> None:
     import openness
 
     assert openness.extract_findings is not None
+
+
+@pytest.mark.parametrize("verb", ["may not use", "must not use", "will not use"])
+def test_a_ban_for_any_commercial_purpose_is_a_restriction(verb: str) -> None:
+    # "for any commercial purpose" takes its polarity from the verb: a ban here, not a grant
+    k = kinds(f"You {verb} the Model for any commercial purpose.")
+    assert "restrict.commercial" in k
+    assert "grant.commercial" not in k
+
+
+def test_a_grant_for_any_commercial_purpose_is_still_a_grant() -> None:
+    k = kinds("You may use the Model for any commercial purpose.")
+    assert "grant.commercial" in k
+    assert "restrict.commercial" not in k
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You must include the use restrictions in Attachment A in any agreement under which you "
+        "distribute the Model, and require recipients to comply with them.",
+        "You must include the use restrictions of this Licence in every agreement under which you "
+        "distribute the Model.",
+        "Licensee requires all recipients to comply with Section 4.",
+    ],
+)
+def test_passing_restrictions_on_to_recipients_is_a_flow_down(text: str) -> None:
+    assert "require.flow_down" in kinds(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"),
+    [
+        # the quote governed by "begin with", not the notice quoted earlier in the sentence
+        ('You must display the notice "Powered by Kestrel 2" on your website, and the name of any '
+         'model you derive from the Materials must begin with "Kestrel".', "Kestrel"),
+        ('You must display "Built with Acme" and include "Acme" at the beginning of any such AI '
+         "model name.", "Acme"),
+    ],
+)
+def test_naming_mark_is_the_quote_attached_to_the_naming_phrase(text: str, mark: str) -> None:
+    assert one(text, "require.naming") == {"mark": mark, "position": "prefix"}
+
+
+def test_naming_without_a_nearby_quote_has_no_mark() -> None:
+    text = ('You must display "Powered by Acme" on your website, and the name of any model you derive '
+            "from the Materials must begin with the name of the Materials as published.")
+    assert "mark" not in one(text, "require.naming")
+
+
+@pytest.mark.parametrize(
+    ("text", "jurisdiction"),
+    [
+        ("Delaware law governs this Agreement.", "Delaware, USA"),
+        ("This Licence is governed by the laws of the State of New York, U.S.", "New York, USA"),
+        ("This Agreement is governed by the laws of the Commonwealth of Massachusetts.", "Massachusetts, USA"),
+        ("This Agreement is governed by the laws of the State of Washington.", "Washington, USA"),
+        ("This Agreement is governed by the laws of the United States.", "USA"),
+        ("This Agreement is governed by the laws of Singapore.", "Singapore"),
+    ],
+)
+def test_governing_law_jurisdictions_have_one_normal_form(text: str, jurisdiction: str) -> None:
+    # "<State>, USA" for a US state, as the real corpus's answer key writes "California, USA"
+    assert one(text, "term.governing_law") == {"jurisdiction": jurisdiction}

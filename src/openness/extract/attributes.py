@@ -15,6 +15,9 @@ from typing import Any, Callable
 
 _URL = re.compile(r"(?:https?://|www\.|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|ai|dev|io|net)/)[^\s)\]>\"]*", re.I)
 _QUOTED = re.compile(r'"([^"]{2,400})"')
+#: How far (characters) a quoted mark may sit from the naming phrase it belongs to: a few words,
+#: as in 'must begin with the word "Kestrel"'.
+_NAMING_GAP = 24
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -111,6 +114,11 @@ def regions(unit: UnitText) -> dict[str, Any]:
     return {"regions": found} if found else {}
 
 
+def _quote_spans(unit: UnitText) -> list[tuple[int, int, str]]:
+    """Quoted strings as (start, end, text), the offsets including the quote marks."""
+    return [(m.start(), m.end(), m.group(1).strip()) for m in _QUOTED.finditer(unit.text)]
+
+
 def _quotes(unit: UnitText) -> list[tuple[int, str]]:
     return [(m.start(1), m.group(1).strip()) for m in _QUOTED.finditer(unit.text)]
 
@@ -130,14 +138,24 @@ def attribution(unit: UnitText) -> dict[str, Any]:
 
 
 def naming(unit: UnitText) -> dict[str, Any]:
-    """The mark a derivative's name must carry, and where (``prefix`` or ``contains``)."""
+    """The mark a derivative's name must carry, and where (``prefix`` or ``contains``).
+
+    The mark is the quoted term attached to the naming phrase: the one right after it ('must
+    begin with "Kestrel"') or right before it ('include "Acme" at the beginning of any such
+    model name'), whichever is closer; a notice quoted elsewhere in the sentence ('display
+    "Powered by Kestrel 2"') is the attribution's text, not the mark.
+    """
     cue = unit.first("NAME_POSITION")
-    out: dict[str, Any] = {}
-    if cue is not None:
-        out["position"] = cue[1] or "contains"
-        before = [text for at, text in _quotes(unit) if at < cue[2]]
-        if before:
-            out["mark"] = before[-1]
+    if cue is None:
+        return {}
+    out: dict[str, Any] = {"position": cue[1] or "contains"}
+    best: tuple[int, str] | None = None
+    for at, end, text in _quote_spans(unit):
+        gap = at - cue[3] if at >= cue[3] else cue[2] - end if end <= cue[2] else 0
+        if gap <= _NAMING_GAP and (best is None or gap < best[0]):
+            best = (gap, text)
+    if best is not None:
+        out["mark"] = best[1]
     return out
 
 

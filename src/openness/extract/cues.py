@@ -2,23 +2,27 @@
 
 Literal phrases go through one PhraseMatcher over the whole text (cheap whatever their number);
 token patterns, which are slower, run only on the first ``head_tokens`` tokens of each unit,
-where the structures they look for (a defined term followed by "means", a list lead-in) sit.
+where the structures they look for (a defined term followed by "means", a list lead-in) sit,
+and only on the units whose head holds the words a pattern cannot match without (read from the
+patterns: "means", "refers", ...), found for all units at once with array operations.
 """
 
 from __future__ import annotations
 
-import bisect
-import re
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from openness.extract.patterns import expand, load_patterns
-from openness.extract.units import TEXT_KEY, UNITS_KEY, Unit
+from openness.extract.units import UNITS_KEY, Unit
 
 CUES_KEY = "openness.cues"
+#: Word sets the head prefilter tracks as bits of one 64-bit mask; more turns it off.
+_MAX_SETS = 64
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -30,6 +34,24 @@ class Mark:
     end: int
     #: The cue's normalised value, when its pattern declares one.
     id: str | None = None
+
+
+def _required_words(pattern: list[dict]) -> tuple[frozenset[str], ...]:
+    """The lowercase word sets a token pattern cannot match without, one token from each.
+
+    Read from the pattern itself: every token that is not optional (no ``OP``, or ``+``)
+    and is given by ``LOWER`` (a word, or ``IN`` a list of words).
+    """
+    needed = []
+    for token in pattern:
+        if token.get("OP", "1") not in ("1", "+"):
+            continue
+        lower = token.get("LOWER")
+        if isinstance(lower, str):
+            needed.append(frozenset([lower]))
+        elif isinstance(lower, dict) and isinstance(lower.get("IN"), list):
+            needed.append(frozenset(lower["IN"]))
+    return tuple(needed)
 
 
 def _overlap(a: Mark, b: Mark) -> bool:
@@ -53,9 +75,8 @@ class CueFinder:
         #: label -> labels its matches cancel where they overlap
         self.cancels: dict[str, tuple[str, ...]] = {}
         phrase_docs: dict[str, list[Doc]] = {}
-        prefilters: list[str] = []
-        unfiltered = False
         token_patterns: dict[str, list[list[dict]]] = {}
+        anchors: list[tuple[frozenset[str], ...]] = []
         for cue in load_patterns().cues:
             key = f"{cue.label}|{cue.id or ''}"
             if cue.cancels:
@@ -66,14 +87,26 @@ class CueFinder:
                     phrase_docs.setdefault(key, []).append(nlp.make_doc(phrase))
             else:
                 token_patterns.setdefault(key, []).append(cue.pattern)
-                if cue.when:
-                    prefilters.append(f"(?:{cue.when})")
-                else:
-                    unfiltered = True
-        #: Units whose first words match none of the token cues' prefilters skip the Matcher.
-        self.prefilter = (
-            None if unfiltered or not prefilters else re.compile("|".join(prefilters), re.IGNORECASE)
+                anchors.append(_required_words(cue.pattern))
+        #: Per token pattern, the word sets its match needs a token from (one token per set).
+        #: A unit whose head lacks them all skips the Matcher; a pattern without any required
+        #: word (``None``) makes every unit a candidate.
+        self.anchors: list[tuple[frozenset[str], ...]] | None = (
+            None if any(not words for words in anchors) else anchors
         )
+        # Each distinct word set is a bit; each anchor word carries the bits of its sets, so
+        # one lookup per token says which sets it belongs to.
+        sets = list(dict.fromkeys(words for pattern in anchors for words in pattern))
+        if len(sets) > _MAX_SETS:
+            self.anchors = None
+        self._bit = {words: bit for bit, words in enumerate(sets)}
+        bits: dict[int, int] = {}
+        for bit, words in enumerate(sets):
+            for word in words:
+                key = nlp.vocab.strings.add(word)
+                bits[key] = bits.get(key, 0) | (1 << bit)
+        self._anchor_ids = numpy.array(sorted(bits), dtype=numpy.uint64)
+        self._anchor_bits = numpy.array([bits[k] for k in sorted(bits)], dtype=numpy.uint64)
         for key, docs in phrase_docs.items():
             self.phrases.add(key, docs)
         for key, patterns in token_patterns.items():
@@ -81,29 +114,53 @@ class CueFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         units: list[Unit] = doc.user_data.get(UNITS_KEY, [])
-        found: list[tuple[int, int, int]] = list(self.phrases(doc))
-        if len(self.tokens):
-            text = doc.user_data.get(TEXT_KEY) or doc.text
-            for unit in units:
-                if self.prefilter is not None and not self.prefilter.search(
-                    text, unit.start_char, min(unit.end_char, unit.start_char + 160)
-                ):
-                    continue
+        found = list(self.phrases(doc))
+        if len(self.tokens) and units:
+            for index in self._worth_matching(doc, units):
+                unit = units[index]
                 head = doc[unit.start : min(unit.end, unit.start + self.head_tokens)]
                 found.extend((k, unit.start + s, unit.start + e) for k, s, e in self.tokens(head))
-        found.sort(key=lambda m: (m[1], m[2]))
         per_unit: list[list[Mark]] = [[] for _ in units]
-        bounds = [u.start for u in units]
-        for key, start, end in found:
-            index = bisect.bisect_right(bounds, start) - 1
-            if index < 0 or end > units[index].end:
-                continue
-            label, value = self.keys[key]
-            per_unit[index].append(Mark(label=label, start=start, end=end, id=value))
+        if found and units:
+            # each match goes to the unit it starts in, if it ends there too, in text order
+            table = numpy.array(found, dtype=numpy.uint64)
+            starts = table[:, 1].astype(numpy.int64)
+            ends = table[:, 2].astype(numpy.int64)
+            owner = numpy.searchsorted([u.start for u in units], starts, side="right") - 1
+            inside = (owner >= 0) & (ends <= numpy.array([u.end for u in units])[owner])
+            order = numpy.lexsort((ends, starts))
+            owners = owner.tolist()
+            for i in order[inside[order]].tolist():
+                key, start, end = found[i]
+                label, value = self.keys[key]
+                per_unit[owners[i]].append(Mark(label=label, start=start, end=end, id=value))
         if self.cancels:
             per_unit = [self._cancel(marks) for marks in per_unit]
         doc.user_data[CUES_KEY] = per_unit
         return doc
+
+    def _worth_matching(self, doc: Doc, units: list[Unit]) -> list[int]:
+        """Indexes of the units whose head holds a token of every word set of some pattern."""
+        if self.anchors is None or not len(self._anchor_ids):
+            return list(range(len(units)))
+        lower = doc.to_array(LOWER)
+        at = numpy.minimum(numpy.searchsorted(self._anchor_ids, lower), len(self._anchor_ids) - 1)
+        token_bits = numpy.where(self._anchor_ids[at] == lower, self._anchor_bits[at], 0)
+        firsts = numpy.array([u.start for u in units])
+        lasts = numpy.minimum(numpy.array([u.end for u in units]), firsts + self.head_tokens)
+        present: dict[int, numpy.ndarray] = {}
+        worth = numpy.zeros(len(units), dtype=bool)
+        for words_of_pattern in self.anchors:
+            holds = numpy.ones(len(units), dtype=bool)
+            for words in words_of_pattern:
+                bit = self._bit[words]
+                if bit not in present:
+                    member = (token_bits >> numpy.uint64(bit)) & numpy.uint64(1)
+                    counts = numpy.concatenate(([0], numpy.cumsum(member)))
+                    present[bit] = counts[lasts] > counts[firsts]
+                holds &= present[bit]
+            worth |= holds
+        return numpy.flatnonzero(worth).tolist()
 
     def _cancel(self, marks: list[Mark]) -> list[Mark]:
         cancelling = [m for m in marks if m.label in self.cancels]

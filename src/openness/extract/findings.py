@@ -124,21 +124,42 @@ def _original_span(view: Any, unit_start: int, quote: str) -> tuple[int, int]:
 
 
 def _locator(view: Any, size: int):  # type: ignore[no-untyped-def]
-    """Maps an offset in ``Document.text`` to the offset of the same character in the view."""
+    """Maps an offset in ``Document.text`` to the offset of the same character in the view.
 
+    The answer is the first view index whose original offset is at or after ``offset``. Line
+    starts are asked for in increasing order, and away from normalised characters the view
+    runs in step with the original, so each search starts from a guess made by the previous
+    answer and widens only as far as it must (a few lookups instead of a full bisection).
+    """
     offsets = getattr(view, "offsets", None)
     if offsets is not None:
         # the view's own array (view index -> original offset) is sorted: bisect it directly
         return lambda offset: min(bisect.bisect_left(offsets, offset), size)
 
+    original = view.original
+    last = [0, 0]  # the previous (offset, answer)
+
     def locate(offset: int) -> int:
-        lo, hi = 0, size
+        previous, answer = last
+        guess = min(max(answer + offset - previous, 0), size)
+        # widen [lo, hi] around the guess until it brackets the answer, then bisect
+        step = 1
+        lo = hi = guess
+        while lo > 0 and original(lo - 1) >= offset:
+            hi = lo - 1
+            lo = max(lo - step, 0)
+            step *= 2
+        while hi < size and original(hi) < offset:
+            lo = hi + 1
+            hi = min(hi + step, size)
+            step *= 2
         while lo < hi:
             mid = (lo + hi) // 2
-            if view.original(mid) < offset:
+            if original(mid) < offset:
                 lo = mid + 1
             else:
                 hi = mid
+        last[0], last[1] = offset, lo
         return lo
 
     return locate

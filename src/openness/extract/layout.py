@@ -56,12 +56,12 @@ def line_breaks(lines: Iterable[tuple[str, int]], locate: Callable[[int], int]) 
     first = True
     for line, at in lines:
         stripped = line.strip()
-        if not stripped or _HTML_ONLY.match(stripped):
+        if not stripped or (stripped[0] == "<" and _HTML_ONLY.match(stripped)):
             previous = ""
             continue
         lead = len(line) - len(line.lstrip())
         body = line[lead:]
-        bold = _BOLD.match(body)
+        bold = _BOLD.match(body) if body[0] in "*_" else None
         skip = bold.end() if bold else 0
         marker = _MARKER.match(body, skip)
         item = marker is not None

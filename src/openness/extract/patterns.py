@@ -40,9 +40,6 @@ class Cue:
     pattern: str | list[dict[str, Any]]
     #: Normalised value the cue stands for (e.g. a region's or jurisdiction's canonical name).
     id: str | None = None
-    #: For token patterns: a regular expression the unit's first words must match before the
-    #: (slower) Matcher is run on them, e.g. ``\\b(means|refers)\\b`` for definitions.
-    when: str | None = None
     #: Labels whose cues this cue's match overrides where the two overlap, e.g. the "may not"
     #: of "a licence, which you may not transfer, to use ..." is no prohibition of use.
     cancels: tuple[str, ...] = ()
@@ -144,7 +141,7 @@ def load_patterns() -> PatternSet:
                 rules.append(_rule(obj, source))
             elif "label" in obj:
                 cues.append(
-                    Cue(label=obj["label"], pattern=obj["pattern"], id=obj.get("id"), when=obj.get("when"),
+                    Cue(label=obj["label"], pattern=obj["pattern"], id=obj.get("id"),
                         cancels=tuple(obj.get("cancels", ())),
                         source=source)
                 )

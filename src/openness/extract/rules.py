@@ -76,6 +76,9 @@ class RuleApplier:
         for unit, unit_marks in zip(units, marks):
             if unit.block and not unit.item and not in_list:
                 context = set()
+            if not unit_marks and not context:
+                in_list = False  # nothing can fire, and nothing is carried to the next unit
+                continue
             present: dict[str, list[int]] = {}
             for mark in unit_marks:
                 present.setdefault(mark.label, []).append(mark.start)
