@@ -255,26 +255,18 @@ def _compile_expr(expr: ast.Expr, attrs: dict[str, Any]) -> Filter:
         combine = kleene_and if isinstance(expr, ast.AllOf) else kleene_or
         word = " and " if isinstance(expr, ast.AllOf) else " or "
 
-        if isinstance(expr, ast.AllOf):
-            def test(a: Any, env: Env) -> Truth:
-                result: Truth = True
-                for t in tests:
-                    value = t(a, env)
-                    if value is False:
-                        return False
-                    if value is None:
-                        result = None
-                return result
-        else:
-            def test(a: Any, env: Env) -> Truth:
-                result: Truth = False
-                for t in tests:
-                    value = t(a, env)
-                    if value is True:
-                        return True
-                    if value is None:
-                        result = None
-                return result
+        #: The value that settles the whole at once: one False for "and", one True for "or".
+        settles: Truth = not isinstance(expr, ast.AllOf)
+
+        def test(a: Any, env: Env) -> Truth:
+            result: Truth = not settles
+            for t in tests:
+                value = t(a, env)
+                if value is settles:
+                    return settles
+                if value is None:
+                    result = None
+            return result
 
         def explain_all(a: Any, env: Env) -> tuple[Truth, str, list[Missing]]:
             explained = [p.explain(a, env) for p in parts]

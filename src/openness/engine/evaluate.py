@@ -245,15 +245,8 @@ class _Run:
         types = clause.attribute_types
 
         def lookup(name: str) -> str:
-            if name.startswith("profile."):
-                value = profile.get(name[len("profile."):])
-                return "(not given)" if value is None else format_value(value)
-            if finding is None:
-                return "?"
-            if name == "quote":
-                return finding.evidence.quote
-            if name == "section":
-                return finding.evidence.section or "?"
+            if finding is None or name in ("quote", "section") or name.startswith("profile."):
+                return _fix_lookup(name, finding, profile)
             value = finding.attributes.get(name)
             if value is None:
                 return "(not stated)"
@@ -361,6 +354,8 @@ def _evidence_findings(result: RuleResult) -> Iterable[Finding]:
 
 
 def _fix_lookup(name: str, finding: Finding | None, profile: Profile) -> str:
+    """A name of a ``fix`` template (profile values, ``quote``, ``section``); messages add the
+    finding's attributes on top of it."""
     if name.startswith("profile."):
         value = profile.get(name[len("profile."):])
         return "(not given)" if value is None else format_value(value)
