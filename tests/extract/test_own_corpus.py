@@ -1,6 +1,6 @@
 """The project's own corpus (corpora/, answer key corpora/expected.yaml): every kind present is
-found, every kind absent is not, thresholds carry the exact number and unit, and no finding of
-a trap's kind takes its evidence from the trap."""
+found, every kind absent is not, thresholds carry the exact number and unit, every fact's
+attributes are read exactly, and no finding of a trap's kind takes its evidence from the trap."""
 
 from __future__ import annotations
 
@@ -52,6 +52,20 @@ def test_named_attributes_are_exact(case: tuple[dict, list]) -> None:
         if fact["kind"] in NAMED and fact.get("attributes"):
             found = [dict(f.attributes) for f in findings if f.kind == fact["kind"]]
             assert fact["attributes"] in found, (fact, found)
+
+
+def test_every_fact_has_a_finding_with_exactly_its_attributes(case: tuple[dict, list]) -> None:
+    # The extractor's kinds are those the entry lists as present or absent; disclose.* facts
+    # are read from model cards by openness.disclose, not by the clause extractor.
+    entry, findings = case
+    extracted = set(entry["kinds_present"]) | set(entry["kinds_absent"])
+    facts = [f for f in entry.get("facts") or () if f["kind"] in extracted and "attributes" in f]
+    missing = [
+        (fact["kind"], fact["attributes"], [dict(f.attributes) for f in findings if f.kind == fact["kind"]])
+        for fact in facts
+        if fact["attributes"] not in [dict(f.attributes) for f in findings if f.kind == fact["kind"]]
+    ]
+    assert missing == []
 
 
 def test_traps_are_not_evidence(case: tuple[dict, list]) -> None:

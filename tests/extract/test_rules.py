@@ -227,3 +227,64 @@ def test_naming_without_a_nearby_quote_has_no_mark() -> None:
 def test_governing_law_jurisdictions_have_one_normal_form(text: str, jurisdiction: str) -> None:
     # "<State>, USA" for a US state, as the real corpus's answer key writes "California, USA"
     assert one(text, "term.governing_law") == {"jurisdiction": jurisdiction}
+
+
+@pytest.mark.parametrize(
+    ("text", "document"),
+    [
+        # a policy's name as written, with the proper name that says whose it is
+        ("Your use must comply with the Acme Acceptable Use Policy, which is incorporated by "
+         "reference into this Agreement.", "Acme Acceptable Use Policy"),
+        # an abbreviation has no name as written: the canonical one
+        ("Your use must comply with the AUP, which is incorporated by reference into this Agreement.",
+         "Acceptable Use Policy"),
+    ],
+)
+def test_policy_by_reference_names_its_document(text: str, document: str) -> None:
+    assert one(text, "restrict.field_of_use") == {"by_reference": True, "document": document}
+
+
+@pytest.mark.parametrize(
+    ("text", "document"),
+    [
+        ("You must not use the Model for any of the purposes listed in Schedule 2.", "Schedule 2"),
+        ("You must not use the Model for any of the activities listed in Appendix C.", "Appendix C"),
+        ("You must not use the Model for any purpose listed in the Acceptable Use Policy appended "
+         "to this Agreement.", "Acceptable Use Policy"),
+    ],
+)
+def test_uses_listed_in_an_annex_name_it(text: str, document: str) -> None:
+    assert one(text, "restrict.field_of_use") == {"by_reference": False, "document": document}
+
+
+def test_uk_exclusion_names_both_regions() -> None:
+    text = ("You may not use the Model if your principal place of business is in the European Union "
+            "or the United Kingdom.")
+    assert one(text, "restrict.geographic") == {"regions": ["European Union", "United Kingdom"]}
+
+
+def test_termination_at_will_is_its_own_finding() -> None:
+    text = ("This Agreement ends automatically if you breach any of its terms. Acme may also end it "
+            "at any time, for any reason, by written notice to you.")
+    triggers = [f.attributes for f in findings_from_text(text) if f.kind == "term.termination"]
+    assert triggers == [{"trigger": "breach"}, {"trigger": "at_will"}]
+
+
+def test_non_compete_on_outputs_only() -> None:
+    # the Model after "other than" is the one allowed to be trained, not a banned object
+    text = "You may not use Outputs to train or improve any translation model other than the Model."
+    assert one(text, "restrict.non_compete") == {"scope": "outputs"}
+
+
+def test_a_quoted_notice_of_two_sentences_stays_in_its_unit() -> None:
+    text = ('If you distribute the Model, you must include the notice "Acme-7 is licensed under the '
+            'Acme Licence. Copyright Acme Oy." in a NOTICE file.')
+    assert one(text, "require.attribution") == {
+        "text": "Acme-7 is licensed under the Acme Licence. Copyright Acme Oy."}
+
+
+def test_a_quoted_notice_right_after_a_colon_stays_in_its_unit() -> None:
+    text = ('You must keep the following attribution notice in a "Notice" file:"Acme-7 is licensed '
+            'under the Acme Licence, Copyright (c) Acme Oy. All Rights Reserved."; and')
+    assert one(text, "require.attribution") == {
+        "text": "Acme-7 is licensed under the Acme Licence, Copyright (c) Acme Oy. All Rights Reserved."}

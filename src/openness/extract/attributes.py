@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 _URL = re.compile(r"(?:https?://|www\.|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|ai|dev|io|net)/)[^\s)\]>\"]*", re.I)
+#: A word that can be part of a proper name: capitalised or a number ("Llama 3"), no stop.
+_PROPER = re.compile(r"^[A-Z0-9][\w'&-]*$")
+#: The letter, number or roman numeral after an annex's word ("Exhibit B.", "Schedule 2").
+_ANNEX_LABEL = re.compile(r" ([A-Z]|[0-9]{1,2}|[IVX]{1,4})\b")
 _QUOTED = re.compile(r'"([^"]{2,400})"')
 #: How far (characters) a quoted mark may sit from the naming phrase it belongs to: a few words,
 #: as in 'must begin with the word "Kestrel"'.
@@ -89,21 +95,75 @@ def revenue_threshold(unit: UnitText) -> dict[str, Any]:
 
 
 def policy(unit: UnitText) -> dict[str, Any]:
-    """The use policy a licence incorporates: its name and URL, when the unit gives them."""
+    """The document the restrictions live in, and its URL, when the unit gives them.
+
+    The document is a use policy named in the unit ("the Kestrel Acceptable Use Policy", read
+    as written with the proper name before it) or, failing that, an annex of the licence itself
+    ("the activities listed in Exhibit B").
+    """
     out: dict[str, Any] = {}
-    names = unit.ids("POLICY_NAME")
-    if names:
-        out["document"] = names[0]
+    name = _policy_name(unit) or _annex(unit)
+    if name:
+        out["document"] = name
     url = _URL.search(unit.text)
     if url:
         out["url"] = url.group(0).rstrip(".,;:")
     return out
 
 
+def _span(unit: UnitText, label: str) -> tuple[str | None, int, int] | None:
+    """The first mark of ``label``, widened to the longest mark of that label starting there."""
+    first = unit.first(label)
+    if first is None:
+        return None
+    end = max(m[3] for m in unit.marks if m[0] == label and m[2] == first[2])
+    return first[1], first[2], end
+
+
+def _policy_name(unit: UnitText) -> str | None:
+    """A policy's name as written, or the cue's canonical name for an abbreviation ("AUP").
+
+    A name written in Title Case takes the capitalised words right before it, which say whose
+    policy it is ("Kestrel", "Databricks Open Model"); an article or a possessive stops them.
+    """
+    span = _span(unit, "POLICY_NAME")
+    if span is None:
+        return None
+    canonical, start, end = span
+    written = unit.text[start:end]
+    words = written.split()
+    if written.isupper() or not all(w[:1].isupper() for w in words):
+        return canonical
+    before = unit.text[:start].split()
+    while before and _PROPER.match(before[-1]) and before[-1].lower() not in STOP_WORDS:
+        words.insert(0, before.pop())
+    return " ".join(words)
+
+
+def _annex(unit: UnitText) -> str | None:
+    """An annex named as a title with its letter or number ("Attachment A", "Schedule 2")."""
+    mark = unit.first("ANNEX")
+    if mark is None or not unit.text[mark[2]].isupper():
+        return None
+    label = _ANNEX_LABEL.match(unit.text, mark[3])
+    return f"{unit.text[mark[2] : mark[3]]} {label.group(1)}" if label else None
+
+
 def non_compete(unit: UnitText) -> dict[str, Any]:
-    """Whether the ban covers the outputs, the model itself, or both."""
-    outputs = unit.has("OUTPUT")
-    model = unit.has("MATERIALS")
+    """Whether the ban covers the outputs, the model itself, or both.
+
+    What is banned is what the unit names before the verb of building ("use Outputs to train
+    ... any model other than the Model" bans the outputs only): the model after that verb is
+    the one not to be built. A unit that puts the verb first ("train other models on ...") is
+    read whole, less the words naming the other model.
+    """
+    verb = unit.first("IMPROVE")
+    banned = [m for m in unit.marks if verb is not None and m[3] <= verb[2]]
+    if not any(m[0] in ("OUTPUT", "MATERIALS") for m in banned):
+        others = [(m[2], m[3]) for m in unit.marks if m[0] == "OTHER_MODEL"]
+        banned = [m for m in unit.marks if not any(s < m[3] and m[2] < e for s, e in others)]
+    outputs = any(m[0] == "OUTPUT" for m in banned)
+    model = any(m[0] == "MATERIALS" for m in banned)
     if outputs and model:
         return {"scope": "both"}
     return {"scope": "outputs" if outputs else "model"}

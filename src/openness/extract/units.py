@@ -30,6 +30,11 @@ _TERMINAL = {".", "!", "?"}
 #: HTML line breaks at the edges of a unit (Markdown licences use them for spacing).
 _HTML_EDGE = re.compile(r"(?:\s*</?(?:br|p|div|hr)\s*/?>)+\s*$", re.IGNORECASE)
 _HTML_HEAD = re.compile(r"^\s*(?:</?(?:br|p|div|hr)\s*/?>\s*)+", re.IGNORECASE)
+#: The longest quoted passage (tokens) that is kept inside one unit.
+_QUOTE_SPAN = 80
+#: Marks a straight quote may follow without a space and still open a quotation.
+_BEFORE_QUOTE = ":(["
+_QUOTE_CHAR = re.compile("[\"\u201c\u201d]")
 _CLOSERS = {'"', "'", ")", "]", "\u201d", "\u2019", "*", "**"}
 #: Token kinds as small integers, for the array operations of :class:`UnitSplitter`.
 _END, _SPACE, _QUOTE, _CLOSE, _LOWER, _PUNCT, _WORD = range(7)
@@ -141,9 +146,38 @@ class UnitSplitter:
         following = numpy.concatenate((kind[1:], [_SPACE]))
         opens = (kind == _QUOTE) & after_space & (following != _LOWER) & (numpy.arange(n) + 1 < n)
         starts_here = ended & ~in_marker & ((kind == _WORD) | opens)
+        starts_here &= ~self._quoted(doc.user_data.get(TEXT_KEY) or doc.text, starts, at_mark)
         starts_here |= at_mark
         starts_here[0] = True
         return numpy.flatnonzero(starts_here).tolist()
+
+    @staticmethod
+    def _quoted(text: str, starts: numpy.ndarray, at_mark: numpy.ndarray) -> numpy.ndarray:
+        """Tokens inside a double-quoted passage that closes within its line or paragraph.
+
+        A notice to display may hold sentences of its own ('the notice "Lumen-Vox is licensed
+        under ... Licence. Copyright Lumen Foundry Oy."'); the unit is the sentence that
+        quotes it. Quotes are found in the text, not among the tokens, as one may sit inside a
+        token ('file:"Tongyi'): a straight quote opens after a space or a mark that introduces
+        it, and closes right after a word or mark. A quote that does not close within
+        ``_QUOTE_SPAN`` tokens, before the next line break, is a stray mark and ends nothing.
+        """
+        inside = numpy.zeros(len(starts), dtype=bool)
+        quotes = [m.start() for m in _QUOTE_CHAR.finditer(text)]
+        if len(quotes) < 2:
+            return inside
+        tokens = (numpy.searchsorted(starts, quotes, side="right") - 1).tolist()
+        breaks = numpy.cumsum(at_mark)
+        for (opener, first), (closer, last) in zip(zip(quotes, tokens), zip(quotes[1:], tokens[1:])):
+            before = text[opener - 1] if opener else " "
+            opens = text[opener] == "\u201c" or (
+                text[opener] == '"' and (before.isspace() or before in _BEFORE_QUOTE))
+            closes = text[closer] == "\u201d" or (
+                text[closer] == '"' and not text[closer - 1].isspace())
+            near = 0 <= first and last - first <= _QUOTE_SPAN and breaks[last] == breaks[first]
+            if opens and closes and near:
+                inside[first + 1 : last + 1] = True
+        return inside
 
     def _kind_codes(self, orths: numpy.ndarray, strings) -> numpy.ndarray:  # type: ignore[no-untyped-def]
         at = numpy.searchsorted(self._orths, orths)
