@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 #: Columns a tab counts for when comparing indentation.
 TAB_WIDTH = 4
@@ -86,6 +87,7 @@ def style_value(label: str, style: Style) -> int | None:
     return None
 
 
+@lru_cache(maxsize=512)
 def styles_of(label: str) -> tuple[Style, ...]:
     """Every style ``label`` can be read in: ``i`` is a letter and a roman numeral."""
     return tuple(s for s in Style if style_value(label, s) is not None)
@@ -93,15 +95,16 @@ def styles_of(label: str) -> tuple[Style, ...]:
 
 def indent_of(line: str) -> int:
     """Indentation in columns; form feeds (PDF page breaks) take no room."""
-    width = 0
-    for char in line:
-        if char == " ":
-            width += 1
-        elif char == "\t":
-            width += TAB_WIDTH
-        elif char != "\f":
-            break
-    return width
+    if line[:1] not in (" ", "\t", "\f"):
+        return 0
+    lead = line[: len(line) - len(line.lstrip(" \t\f"))]
+    return lead.count(" ") + TAB_WIDTH * lead.count("\t")
+
+
+_TITLE_WORD = re.compile(r"[A-Z0-9][\w'’&/-]*|&")
+_LOWER_WORD = re.compile(r"[a-z][\w-]*")
+_CAPS_LINE = re.compile(r"[A-Z0-9][A-Z0-9 &'’,:()/-]*[A-Z0-9):.]?")
+_CAPS_LETTERS = re.compile(r"[A-Z]")
 
 
 def is_title_phrase(text: str, lowercase_words: int = 0) -> bool:
@@ -110,7 +113,9 @@ def is_title_phrase(text: str, lowercase_words: int = 0) -> bool:
     ``lowercase_words`` other words may be in lower case, for run-in titles that are clearly
     set off by their full stop ("Grant of Copyright license. Subject to…").
     """
-    words = text.split()
+    # Splitting at most MAX_TITLE_WORDS times is enough to tell a sentence from a title, and
+    # spares splitting every word of a long paragraph line.
+    words = text.split(None, MAX_TITLE_WORDS)
     if not 1 <= len(words) <= MAX_TITLE_WORDS:
         return False
     if not words[0][:1].isupper():
@@ -118,8 +123,8 @@ def is_title_phrase(text: str, lowercase_words: int = 0) -> bool:
     for word in words:
         if word.lower() in SMALL_WORDS and word.islower():
             continue
-        if not re.fullmatch(r"[A-Z0-9][\w'’&/-]*|&", word):
-            if lowercase_words and len(words) > 1 and re.fullmatch(r"[a-z][\w-]*", word):
+        if not _TITLE_WORD.fullmatch(word):
+            if lowercase_words and len(words) > 1 and _LOWER_WORD.fullmatch(word):
                 lowercase_words -= 1
                 continue
             return False
@@ -128,12 +133,11 @@ def is_title_phrase(text: str, lowercase_words: int = 0) -> bool:
 
 def is_caps_line(text: str) -> bool:
     """True for an ALL-CAPS heading line ("ACCEPTABLE USE POLICY", "END OF TERMS")."""
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < 4 or any(c.islower() for c in letters):
+    # The length tests come first: most lines are long body text and fail them at once.
+    if len(text) > 80 or text.endswith((",", ";")) or not _CAPS_LINE.fullmatch(text):
         return False
-    if len(text.split()) > 10 or len(text) > 80 or text.endswith((",", ";")):
-        return False
-    return bool(re.fullmatch(r"[A-Z0-9][A-Z0-9 &'’,:()/-]*[A-Z0-9):.]?", text))
+    # The pattern admits no letter but A-Z, so counting those counts every letter.
+    return len(text.split()) <= 10 and len(_CAPS_LETTERS.findall(text)) >= 4
 
 
 def heading_title(rest: str) -> str:
@@ -141,7 +145,7 @@ def heading_title(rest: str) -> str:
     rest = rest.strip().strip("*_").strip()
     if not rest:
         return ""
-    run_in = re.match(r"^(.+?)[.:](?:\s+|$)", rest)
+    run_in = _RUN_IN_TITLE.match(rest)
     if run_in and is_title_phrase(run_in.group(1).strip("*_ ")):
         return run_in.group(1).strip("*_ ")
     if len(rest) <= 80 and (is_title_phrase(rest.rstrip(".:")) or is_caps_line(rest)):
@@ -149,8 +153,13 @@ def heading_title(rest: str) -> str:
     return ""
 
 
+_RUN_IN_TITLE = re.compile(r"^(.+?)[.:](?:\s+|$)")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_BULLET = re.compile(r"^[-*+•·▪◦‣]\s")
+_BULLET_CHARS = "-*+•·▪◦‣"
+_BULLET = re.compile(rf"^[{_BULLET_CHARS}]\s")
+#: First characters of "Section", "Article" (any case) and "§": most lines start otherwise and
+#: skip the pattern.
+_KEYWORD_LEADS = "SA§"
 _KEYWORD = re.compile(
     r"^(?:SECTION|Section|ARTICLE|Article|§)\s*"
     r"(\d{1,2}(?:\.\d{1,2})*|[IVXL]{1,6})\b\.?"
@@ -160,6 +169,7 @@ _ANNEX = re.compile(
     r"^(" + "|".join(w.capitalize() + "|" + w.upper() for w in ANNEX_WORDS) + r")\s+"
     r"([A-Z]|\d{1,2}|[IVX]{1,4})\b(?:\s*[-–—:.]?\s*(.*))?$"
 )
+_ANNEX_LEADS = frozenset(word[0].upper() for word in ANNEX_WORDS)
 #: "1.", "1.1", "1.1.", "1)", "(1)", "a.", "(a)", "a)", "iv.", "(iv)", "A.", "I.".
 _ENUMERATOR = re.compile(
     r"^(?:\((?P<paren>\d{1,2}|[a-z]{1,5}|[A-Z]{1,5})\)"
@@ -176,18 +186,19 @@ def read_marker(line: str) -> Marker | None:
     text = line.strip(" \t\f\r\n")
     if not text:
         return None
-    if heading := _MD_HEADING.match(text):
+    lead = text[0]
+    if lead == "#" and (heading := _MD_HEADING.match(text)):
         return _markdown_heading(heading.group(2), len(heading.group(1)), indent)
-    if _BULLET.match(text):
+    if lead in _BULLET_CHARS and _BULLET.match(text):
         return None
-    if keyword := _KEYWORD.match(text):
+    if lead in _KEYWORD_LEADS and (keyword := _KEYWORD.match(text)):
         rest = keyword.group(2)
         if rest and rest[0].islower():
             return None  # "Section 2 of this Agreement": a reference, not a heading
         label = keyword.group(1)
         return Marker(kind="section", label=label, styles=styles_of(label) or (Style.NUMBER,),
                       title=heading_title(rest), indent=indent)
-    if annex := _ANNEX.match(text):
+    if lead in _ANNEX_LEADS and (annex := _ANNEX.match(text)):
         rest = annex.group(3) or ""
         if rest[:1].islower() or len(text) > 80:
             return None
@@ -198,11 +209,14 @@ def read_marker(line: str) -> Marker | None:
     return _titled(text, indent)
 
 
+_NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(.*)$")
+
+
 def _markdown_heading(inner: str, level: int, indent: int) -> Marker | None:
     inner = inner.strip().strip("*_").strip()
     if not inner:
         return None
-    numbered = re.match(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(.*)$", inner)
+    numbered = _NUMBERED_HEADING.match(inner)
     if numbered:
         return Marker(kind="heading", label=numbered.group(1), styles=(Style.NUMBER,),
                       title=numbered.group(2).strip().rstrip(":"), indent=indent, md_level=level)
@@ -229,14 +243,20 @@ def _enumerated(match: re.Match[str], indent: int) -> Marker | None:
 #: A use policy appended to a licence ("ACCEPTABLE USE POLICY", "Meta Llama 3 Acceptable Use
 #: Policy") is an annex: it starts a new top-level part even after a numbered clause.
 _APPENDED_POLICY = re.compile(r"\b(?:acceptable|prohibited)\s+use\s+policy$", re.I)
+#: Where a run-in title ends: the first full stop (not at the start) before a capital.
+_SENTENCE_END = re.compile(r"\.\s+[A-Z\"“]")
 
 
 def _titled(text: str, indent: int) -> Marker | None:
     """An unnumbered heading: ``**Bold**``, ALL CAPS, a Title Case line or run-in title."""
+    lead = text[0]
+    if lead not in "*_" and not (lead.isupper() or lead in "0123456789" or lead.isspace()):
+        return None  # every form below opens with emphasis, a capital, a digit or a space
     plain = text.strip("*_ ").rstrip(":").strip()
     if not plain:
         return None
-    if _APPENDED_POLICY.search(plain) and len(plain) <= 80 and (
+    # The policy pattern ends in "policy": its last letter is a cheap first test.
+    if len(plain) <= 80 and plain[-1] in "yY" and _APPENDED_POLICY.search(plain) and (
         is_caps_line(plain) or is_title_phrase(plain)
     ):
         return Marker(kind="annex", label=plain, title=plain, indent=indent)
@@ -246,7 +266,9 @@ def _titled(text: str, indent: int) -> Marker | None:
         return Marker(kind="title", title=plain, indent=indent)
     if is_title_phrase(plain.rstrip(".")) and not plain.endswith((",", ";")):
         return Marker(kind="title", title=plain.rstrip("."), indent=indent)
-    run_in = re.match(r"^(.+?)\.\s+[A-Z\"“]", text)
-    if run_in and is_title_phrase(run_in.group(1), lowercase_words=1):
-        return Marker(kind="title", title=run_in.group(1), indent=indent)
+    # ``text`` is one line: searching from the second character finds the same stop as
+    # ``^(.+?)\.`` would, without a lazy scan that backtracks at every character.
+    run_in = _SENTENCE_END.search(text, 1)
+    if run_in and is_title_phrase(title := text[: run_in.start()], lowercase_words=1):
+        return Marker(kind="title", title=title, indent=indent)
     return None

@@ -131,40 +131,48 @@ def segment(doc: Document) -> Outline:
     text = doc.text
     starts = doc.line_starts
     lines = text.split("\n")
+    markdown = doc.format == "md"
     blank_before = True
     for number, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            blank_before = True
+            continue
         offset = starts[number]
-        marker = read_marker(line) if line.strip() else None
-        if marker is not None and marker.kind == "title":
-            if not blank_before or not (_runs_in(line, marker) or _followed_by_body(lines, number)):
-                marker = None
-        if marker is not None and marker.kind == "title" and builder.after_heading:
-            marker = None  # "Attachment A" / "USE RESTRICTIONS": one heading on two lines
-        placed = marker is not None and _place(builder, marker, offset + _lead(line))
-        if placed and marker is not None:
-            builder.after_heading = marker.kind != "item" and not _runs_in(line, marker)
-        elif line.strip():
-            builder.after_heading = False
-            _maybe_close_list(builder, line, offset, blank_before, doc.format == "md")
-            if _is_prose(line):
-                builder.seen_prose = True
-        blank_before = not line.strip() or placed and marker is not None and marker.kind != "item"
+        marker = read_marker(line)
+        if marker is not None and marker.kind == "title" and (
+            not blank_before
+            # "Attachment A" / "USE RESTRICTIONS": one heading on two lines
+            or builder.after_heading
+            or not (_runs_in(stripped, marker) or _followed_by_body(lines, number))
+        ):
+            marker = None
+        if marker is not None and _place(builder, marker, offset + _lead(line)):
+            builder.after_heading = marker.kind != "item" and not _runs_in(stripped, marker)
+            blank_before = marker.kind != "item"
+            continue
+        builder.after_heading = False
+        if blank_before:
+            _maybe_close_list(builder, line, offset, markdown)
+        if not builder.seen_prose and _is_prose(stripped):
+            builder.seen_prose = True
+        blank_before = False
     builder.close_to(0, len(text))
     return _finish(doc, builder.done)
 
 
-def _runs_in(line: str, marker: Marker) -> bool:
-    """True when the heading line carries body text after its title."""
-    return len(line.strip().strip("*#").strip()) > len(marker.label) + len(marker.title) + 12
+def _runs_in(stripped: str, marker: Marker) -> bool:
+    """True when the heading line (stripped) carries body text after its title."""
+    return len(stripped.strip("*#").strip()) > len(marker.label) + len(marker.title) + 12
 
 
 def _lead(line: str) -> int:
     return len(line) - len(line.lstrip(" \t\f"))
 
 
-def _is_prose(line: str) -> bool:
-    stripped = line.strip()
-    return stripped.endswith((".", ";", ":", "?", "!")) or len(stripped.split()) > 12
+def _is_prose(stripped: str) -> bool:
+    # More than 12 words is prose: splitting 12 times is enough to know.
+    return stripped.endswith((".", ";", ":", "?", "!")) or len(stripped.split(None, 12)) > 12
 
 
 def _followed_by_body(lines: list[str], number: int) -> bool:
@@ -175,12 +183,12 @@ def _followed_by_body(lines: list[str], number: int) -> bool:
     return False
 
 
-def _maybe_close_list(builder: _Builder, line: str, offset: int, blank_before: bool,
-                      markdown: bool) -> None:
+def _maybe_close_list(builder: _Builder, line: str, offset: int, markdown: bool) -> None:
     """A paragraph after a blank line, outdented from a list item, ends that item."""
-    if not blank_before:
+    if not builder.stack:
         return
-    indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+    expanded = line.expandtabs(4)
+    indent = len(expanded) - len(expanded.lstrip())
     depth = len(builder.stack)
     while depth > 0:
         section = builder.stack[depth - 1]
