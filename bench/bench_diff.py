@@ -14,11 +14,9 @@ service or a test run), of the diff stage alone on the two analyses, and of the
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,6 +24,7 @@ CORPUS = ROOT.parent / "shared" / "corpora" / "real"
 sys.path.insert(0, str(ROOT / "tests"))
 
 from ingest import pdfs  # noqa: E402  (the test suite's fpdf2 renderer)
+from timing import median_seconds  # noqa: E402  (bench/timing.py)
 
 from openness.analysis import DEFAULT_POLICIES, analyze  # noqa: E402
 from openness.diff import compare, diff  # noqa: E402
@@ -37,15 +36,6 @@ NEW = "llama-3.1/LICENSE.txt"
 COMPANIONS = ("gemma/Gemma-Terms-of-Use-20240401.txt", "bigscience-openrail-m/bigscience-open-rail-m.LICENSE",
               "falcon-3/TII-Falcon-License-December-2024.txt", "qwen/LICENSE_2023-09-25.txt",
               "creativeml-openrail-m/LICENSE.txt", "stability-sdxl/LICENSE-SDXL1.0_openrail++m.txt")
-
-
-def median_seconds(work, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def lines(name: str) -> list[str]:

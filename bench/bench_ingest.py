@@ -9,10 +9,8 @@ fpdf2 (header and footer on every page) to about 20 pages. Prints the median of 
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,6 +18,7 @@ CORPUS = ROOT.parent / "shared" / "corpora" / "real"
 sys.path.insert(0, str(ROOT / "tests"))
 
 from ingest import pdfs  # noqa: E402  (the test suite's fpdf2 renderer)
+from timing import median_seconds  # noqa: E402  (bench/timing.py)
 
 from openness.ingest import IngestOptions, load  # noqa: E402
 from openness.ingest.normalize import analysis_view  # noqa: E402
@@ -27,15 +26,6 @@ from openness.ingest.normalize import analysis_view  # noqa: E402
 TEXT_SUFFIXES = {".txt", ".md", ".LICENSE"}
 #: Rendered (repeated) until the PDF has at least this many pages.
 PDF_PAGES = 20
-
-
-def median_seconds(work, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def bench_text(runs: int) -> None:

@@ -33,47 +33,33 @@ class RenameMap:
 
     def apply(self, tokens: Sequence[Token]) -> list[Token]:
         """``tokens`` with each old name replaced by the new one's keys (texts kept)."""
-        if not self.renames:
-            return list(tokens)
-        table = sorted(((tuple(r.old.split(" ")), tuple(r.new.split(" "))) for r in self.renames),
+        table = sorted(((tuple(r.old.split(" ")), r.new) for r in self.renames),
                        key=lambda pair: -len(pair[0]))
-        out: list[Token] = []
-        index = 0
-        while index < len(tokens):
-            for old, new in table:
-                window = tuple(t.key for t in tokens[index:index + len(old)])
-                if window == old:
-                    first, last = tokens[index], tokens[index + len(old) - 1]
-                    text = " ".join(t.text for t in tokens[index:index + len(old)])
-                    out.append(Token(key=" ".join(new), text=text, start=first.start,
-                                     end=last.end))
-                    index += len(old)
-                    break
-            else:
-                out.append(tokens[index])
-                index += 1
-        return out
+        return _join_runs(tokens, table)
 
     def merge(self, tokens: Sequence[Token]) -> list[Token]:
         """The new version's tokens with each new name as one token, to match :meth:`apply`."""
-        if not self.renames:
-            return list(tokens)
-        news = sorted({tuple(r.new.split(" ")) for r in self.renames}, key=lambda n: -len(n))
-        out: list[Token] = []
-        index = 0
-        while index < len(tokens):
-            for name in news:
-                if len(name) > 1 and tuple(t.key for t in tokens[index:index + len(name)]) == name:
-                    first, last = tokens[index], tokens[index + len(name) - 1]
-                    out.append(Token(key=" ".join(name), text=" ".join(t.text for t in
-                                     tokens[index:index + len(name)]), start=first.start,
-                                     end=last.end))
-                    index += len(name)
-                    break
-            else:
-                out.append(tokens[index])
-                index += 1
-        return out
+        names = sorted({tuple(r.new.split(" ")) for r in self.renames}, key=lambda n: -len(n))
+        return _join_runs(tokens, [(name, " ".join(name)) for name in names if len(name) > 1])
+
+
+def _join_runs(tokens: Sequence[Token], table: Sequence[tuple[tuple[str, ...], str]]) -> list[Token]:
+    """``tokens`` with each run whose keys match a table entry (longest first) made one token
+    keyed by that entry's key, its text and span covering the run."""
+    out: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        for run, key in table:
+            if tuple(t.key for t in tokens[index:index + len(run)]) == run:
+                first, last = tokens[index], tokens[index + len(run) - 1]
+                text = " ".join(t.text for t in tokens[index:index + len(run)])
+                out.append(Token(key=key, text=text, start=first.start, end=last.end))
+                index += len(run)
+                break
+        else:
+            out.append(tokens[index])
+            index += 1
+    return out
 
 
 def detect_renames(pairs: Sequence[tuple[Unit, Unit]], old_units: Sequence[Unit],

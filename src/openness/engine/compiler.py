@@ -438,18 +438,6 @@ def _compile_compare(cmp: ast.Compare, attrs: dict[str, Any]) -> Filter:
             if x is None:
                 return None
             return any(_fold(v) in wanted for v in (x if isinstance(x, (list, tuple)) else (x,)))
-    elif fast is not None and not (_is_money(cmp.left, attrs) or _is_money(cmp.right, attrs)):
-        def test(a: Any, env: Env) -> Truth:
-            x = lget(a, env)
-            if x is None:
-                return None
-            y = rget(a, env)
-            if y is None:
-                return None
-            try:
-                return fast(x, y)
-            except TypeError:  # an attribute of the wrong type is as good as unknown
-                return None
     elif fast is not None and isinstance(cmp.left, ast.Symbol) and _is_money(cmp.left, attrs) \
             and isinstance(cmp.right, ast.MoneyLit):
         # `amount <= 20B USD`: the amount in the finding's currency, with the rate looked up
@@ -467,6 +455,13 @@ def _compile_compare(cmp: ast.Compare, attrs: dict[str, Any]) -> Filter:
                 return None
             return None if converted is None else fast(amount, converted)
     else:
+        if fast is not None and not (_is_money(cmp.left, attrs) or _is_money(cmp.right, attrs)):
+            def decide(x: Any, y: Any, env: Env) -> Truth:
+                return fast(x, y)
+        else:
+            def decide(x: Any, y: Any, env: Env) -> Truth:
+                return _compare_values(op, x, y, env.rates)[0]
+
         def test(a: Any, env: Env) -> Truth:
             x = lget(a, env)
             if x is None:
@@ -475,8 +470,8 @@ def _compile_compare(cmp: ast.Compare, attrs: dict[str, Any]) -> Filter:
             if y is None:
                 return None
             try:
-                return _compare_values(op, x, y, env.rates)[0]
-            except TypeError:
+                return decide(x, y, env)
+            except TypeError:  # an attribute of the wrong type is as good as unknown
                 return None
 
     def explain(a: Any, env: Env) -> tuple[Truth, str, list[Missing]]:
