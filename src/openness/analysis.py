@@ -234,6 +234,7 @@ def analyze(
         components[subject] = release_components(
             {r.path: [f for f in found if f.evidence.path == r.path] for r in read},
             [r.document for r in read if r.document is not None],
+            {r.path: r.role for r in read},
         )
         for policy in compiled:
             verdict = engine.evaluate(policy, found, roles=read_roles, profile=profile)

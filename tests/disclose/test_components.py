@@ -73,3 +73,18 @@ def test_weights_not_publicly_released_are_unavailable(tmp_path: Path) -> None:
     (weights,) = [f for f in disclosure_findings(load(card)) if f.kind == "disclose.weights"]
     assert weights.attributes["available"] is False
     assert "not publicly released" in weights.evidence.quote
+
+
+def test_roles_settled_by_the_caller_are_used(tmp_path: Path) -> None:
+    # A card the caller calls a data card (e.g. `--role CARD.md=data_card`): its front-matter
+    # licence is the data's, no longer the weights'.
+    card = tmp_path / "CARD.md"
+    card.write_text("---\nlicense: cc-by-4.0\n---\n# Owl corpus\n\nThe Owl corpus is released at "
+                    "https://huggingface.co/datasets/owl/corpus.\n", "utf-8")
+    doc = load(card)
+    findings = {doc.path: disclosure_findings(doc)}
+    as_detected = release_components(findings, [doc])
+    as_data_card = release_components(findings, [doc], {doc.path: "data_card"})
+    assert as_detected.data_information.license is None
+    assert as_data_card.data_information.license is not None
+    assert as_data_card.data_information.license.id == "cc-by-4.0"

@@ -93,27 +93,33 @@ class Components:
 def release_components(
     findings_by_document: Mapping[str, Sequence[Finding]],
     documents: Sequence[Document] = (),
+    roles: Mapping[str, str] | None = None,
 ) -> Components:
     """The component view of a release.
 
     ``findings_by_document`` maps each document's path to its findings (any kinds; only
     ``disclose.*`` are read). ``documents`` are the release's documents, read for what findings
     do not carry: licence statements per component, front matter, licence identities.
+    ``roles`` (path -> role) are the roles the caller already settled, ``--role`` overrides
+    included; a document missing from it has its role detected here.
     """
     findings = [f for group in findings_by_document.values() for f in group]
-    licence_docs = [d for d in documents if detect_role(d) == "license"]
-    card_docs = [d for d in documents if detect_role(d) != "license"]
+    role = {d.path: (roles or {}).get(d.path) or detect_role(d) for d in documents}
+    licence_docs = [d for d in documents if role[d.path] == "license"]
+    card_docs = [d for d in documents if role[d.path] != "license"]
+    data_cards = [d for d in card_docs if role[d.path] == "data_card"]
+    other_cards = [d for d in card_docs if role[d.path] != "data_card"]
     identities = tuple(i for d in licence_docs if (i := license_identity(d)) is not None)
     fallback = identities[0] if identities else None
-    stated = _stated_licenses(card_docs)
+    stated = _stated_licenses(card_docs, {d.path for d in data_cards})
 
     weights = _availability("weights", [f for f in findings if f.kind == "disclose.weights"])
-    weights_license = stated.get("weights") or _front_matter_weights(card_docs) or fallback
+    weights_license = stated.get("weights") or _front_matter_license(other_cards) or fallback
     training = _availability("training_code", [f for f in findings if f.kind == "disclose.training_code"])
     inference = _inference(card_docs)
     code_license = stated.get("code") or fallback
     data = _data([f for f in findings if f.kind == "disclose.training_data"])
-    data_license = stated.get("data") or _front_matter_data(card_docs)
+    data_license = stated.get("data") or _front_matter_license(data_cards)
 
     def licensed(component: Component, license: License | None) -> Component:
         if component.status in ("unknown", "not_available", "none", "vague"):
@@ -192,8 +198,9 @@ def _inference(docs: Iterable[Document]) -> Component:
     )
 
 
-def _stated_licenses(docs: Iterable[Document]) -> dict[str, License]:
-    """Licence statements about code, weights or data ("X is licensed under Y"), first wins."""
+def _stated_licenses(docs: Iterable[Document], data_cards: set[str]) -> dict[str, License]:
+    """Licence statements about code, weights or data ("X is licensed under Y"), first wins;
+    a statement that names no component is about the data in a data card, else the weights."""
     stated: dict[str, License] = {}
     for doc in docs:
         for statement in statements(doc):
@@ -208,37 +215,27 @@ def _stated_licenses(docs: Iterable[Document]) -> dict[str, License]:
                 source="statement",
                 evidence=evidence(doc, statement.start, statement.end, statement.quote, None),
             )
-            for component in _subjects(statement.plain, doc):
+            default = "data" if doc.path in data_cards else "weights"
+            for component in _subjects(statement.plain) or (default,):
                 stated.setdefault(component, found)
     return stated
 
 
-def _subjects(plain: str, doc: Document) -> tuple[str, ...]:
+def _subjects(plain: str) -> tuple[str, ...]:
     """What a licence statement licenses: the components named before its verb ("The code and
-    the weights are licensed under..."); in a data card, the data it describes."""
+    the weights are licensed under..."); empty when it names none."""
     starts = [m.start() for p in patterns.load("license_statements")
               if p.label == "statement" and (m := p.regex.search(plain))]
     subject = plain[: min(starts)] if starts else plain
-    named = tuple(c for c in ("code", "weights", "data")
-                  if c in patterns.labels_in("license_statements", subject))
-    if named:
-        return named
-    return ("data",) if detect_role(doc) == "data_card" else ("weights",)
+    return tuple(c for c in ("code", "weights", "data")
+                 if c in patterns.labels_in("license_statements", subject))
 
 
-def _front_matter_weights(docs: Iterable[Document]) -> License | None:
+def _front_matter_license(docs: Iterable[Document]) -> License | None:
+    """The first front-matter ``license`` among ``docs`` (model cards for the weights, data
+    cards for the data)."""
     for doc in docs:
-        if detect_role(doc) == "data_card":
-            continue
-        name = front_matter_license(doc)
-        if name:
-            return _front_matter_evidence(doc, name)
-    return None
-
-
-def _front_matter_data(docs: Iterable[Document]) -> License | None:
-    for doc in docs:
-        if detect_role(doc) == "data_card" and (name := front_matter_license(doc)):
+        if name := front_matter_license(doc):
             return _front_matter_evidence(doc, name)
     return None
 
