@@ -193,3 +193,89 @@ def test_decimal_rates_chain():
     rates = Rates([("EUR", Decimal("1.08"), "USD"), ("GBP", Decimal("1.25"), "USD")])
     assert rates.factor("EUR", "GBP") == Decimal("1.08") / Decimal("1.25")
     assert rates.factor("EUR", "JPY") is None
+
+
+def test_evidence_in_document_order_whatever_the_input_order(compiled, finding):
+    late = finding("restrict.field_of_use", line=9, quote="no weapons")
+    early = finding("restrict.commercial", line=2, quote="no commercial use")
+    result = rule(evaluate(compiled, [late, early], roles={"license"}), "uses")
+    assert result.evidence == (early.evidence, late.evidence)
+    # Within a kind, the message names the findings in document order too.
+    first = finding("restrict.field_of_use", line=3, quote="no surveillance")
+    result = rule(evaluate(compiled, [late, first], roles={"license"}), "uses")
+    assert result.message.index("no surveillance") < result.message.index("no weapons")
+
+
+def test_a_clause_found_twice_is_one_piece_of_evidence(compiled, finding):
+    once = finding("restrict.commercial", line=4)
+    again = finding("restrict.commercial", line=4)
+    result = rule(evaluate(compiled, [once, again], roles={"license"}), "uses")
+    assert result.evidence == (once.evidence,)
+
+
+def test_thresholds_answered_from_a_column_agree_with_the_test(finding):
+    # The engine answers `count <= N` for all findings of a kind at once; odd values (a float,
+    # text, a bool, an amount without currency) must come out as the per-finding test says.
+    compiled = compile(loads('''
+      policy p "t" { rate EUR = 1.08 USD
+        rule a "t" { fail if restrict.user_threshold where count <= 5M }
+        rule b "t" { fail if restrict.user_threshold where count > 5M }
+        rule c "t" { fail if restrict.revenue_threshold where amount < 10M USD }
+      }'''))
+    cases = [
+        ("restrict.user_threshold", {"count": 5_000_000}, {"a": "fail", "b": "pass"}),
+        ("restrict.user_threshold", {"count": 5_000_001}, {"a": "pass", "b": "fail"}),
+        ("restrict.user_threshold", {"count": 4.5e6}, {"a": "fail", "b": "pass"}),
+        ("restrict.user_threshold", {"count": True}, {"a": "fail", "b": "pass"}),
+        ("restrict.user_threshold", {"count": "many"}, {"a": "unknown", "b": "unknown"}),
+        ("restrict.user_threshold", {}, {"a": "unknown", "b": "unknown"}),
+        ("restrict.revenue_threshold", {"amount": 9_000_000, "currency": "EUR"}, {"c": "fail"}),
+        ("restrict.revenue_threshold", {"amount": 9_500_000, "currency": "EUR"}, {"c": "pass"}),
+        ("restrict.revenue_threshold", {"amount": 9_000_000, "currency": "JPY"}, {"c": "unknown"}),
+        ("restrict.revenue_threshold", {"amount": 9_000_000}, {"c": "unknown"}),
+        ("restrict.revenue_threshold", {"amount": 9e6, "currency": "USD"}, {"c": "fail"}),
+    ]
+    for kind, attributes, expected in cases:
+        verdict = evaluate(compiled, [finding(kind, **attributes)], roles={"license"})
+        outcomes = {r.id.split(".")[1]: r.outcome for r in verdict.rules if r.id.split(".")[1] in expected}
+        assert outcomes == expected, attributes
+
+
+def test_repeated_tests_are_shared_but_each_rule_keeps_its_own_words(finding):
+    # Equal filters are worked out once per run; the trace still shows each rule's own text.
+    compiled = compile(loads('''
+      policy p "t" {
+        rule a "t" { fail if restrict.user_threshold where count <= 5M }
+        rule b "t" { fail if restrict.user_threshold where count <= 5000000 }
+      }'''))
+    cap = finding("restrict.user_threshold", count=1_000_000, metric="monthly_active_users")
+    a, b = evaluate(compiled, [cap], roles={"license"}).rules
+    assert a.outcome == b.outcome == "fail"
+    assert "count <= 5M" in a.trace[0] and "count <= 5000000" in b.trace[0]
+
+
+def test_words_are_rendered_once_and_only_when_read(compiled, finding, monkeypatch):
+    import sys
+
+    words = sys.modules["openness.engine.evaluate"]._Words
+    calls = []
+    explain_rule = words.explain_rule
+    monkeypatch.setattr(words, "explain_rule", lambda self, *a: calls.append(a[0].id) or explain_rule(self, *a))
+    verdict = evaluate(compiled, [finding("restrict.commercial")], roles={"license"})
+    assert calls == []
+    result = rule(verdict, "uses")
+    assert result.message and result.trace and result.fix
+    assert calls == ["acme.uses"]
+
+
+def test_results_do_not_keep_their_run_alive_in_a_cycle(compiled, finding):
+    import gc
+
+    gc.collect()
+    gc.disable()
+    try:
+        verdict = evaluate(compiled, [finding("restrict.commercial")], roles={"license"})
+        del verdict
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

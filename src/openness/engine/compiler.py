@@ -7,11 +7,12 @@ true, false or unknown; the engine calls it only for the findings that decide a 
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from importlib import resources
-from typing import Any, Callable
+from typing import Any, Callable, Hashable
 
 import yaml
 
@@ -50,9 +51,31 @@ class Operand:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Threshold:
+    """``ATTRIBUTE OP CONSTANT`` with an ordering OP (``count <= 1M``, ``amount < 20B USD``).
+
+    Policies hold many of these that differ only in the constant; the engine answers them from
+    one column of the attribute's values per run instead of calling the test once per finding.
+    """
+
+    attribute: str
+    #: The ordering itself, e.g. ``operator.le``.
+    compare: Callable[[Any, Any], bool]
+    limit: Decimal | Money
+
+
+@dataclass(frozen=True, kw_only=True)
 class Filter:
     test: Predicate
     explain: Explainer
+    #: What the filter tests, as a value: equal keys give equal answers on the findings of one
+    #: kind, so a run works out each distinct test once however many rules repeat it.
+    key: Hashable
+    #: "test" for a comparison or a flag; "all", "any" or "not" over ``parts``.
+    op: str = "test"
+    parts: tuple["Filter", ...] = ()
+    #: Set when the test is a threshold that a column of values can answer.
+    threshold: Threshold | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -236,7 +259,7 @@ def _compile_expr(expr: ast.Expr, attrs: dict[str, Any]) -> Filter:
                 return None, f"`{name}` is not stated", [("attribute", name)]
             return value, f"{name} is {format_value(value)}", []
 
-        return Filter(test=flag, explain=explain_flag)
+        return Filter(test=flag, explain=explain_flag, key=("flag", name))
     if isinstance(expr, ast.NoneOf):
         inner = _compile_expr(expr.item, attrs)
         inner_test = inner.test
@@ -248,7 +271,7 @@ def _compile_expr(expr: ast.Expr, attrs: dict[str, Any]) -> Filter:
             truth, text, missing = inner.explain(a, env)
             return kleene_not(truth), f"not ({text})", missing
 
-        return Filter(test=negate, explain=explain_not)
+        return Filter(test=negate, explain=explain_not, key=("not", inner.key), op="not", parts=(inner,))
     if isinstance(expr, (ast.AllOf, ast.AnyOf)):
         parts = tuple(_compile_expr(i, attrs) for i in expr.items)
         tests = tuple(p.test for p in parts)
@@ -273,7 +296,9 @@ def _compile_expr(expr: ast.Expr, attrs: dict[str, Any]) -> Filter:
             missing = [m for _, _, ms in explained for m in ms]
             return combine(t for t, _, _ in explained), word.join(f"({x})" for _, x, _ in explained), missing
 
-        return Filter(test=test, explain=explain_all)
+        op = "all" if isinstance(expr, ast.AllOf) else "any"
+        return Filter(test=test, explain=explain_all, key=(op, tuple(p.key for p in parts)), op=op,
+                      parts=parts)
     return _compile_compare(expr, attrs)
 
 
@@ -336,10 +361,7 @@ def _as_set(value: Any) -> frozenset[Any]:
 
 
 _ORDER: dict[str, Callable[[Any, Any], bool]] = {
-    "<": lambda x, y: x < y,
-    "<=": lambda x, y: x <= y,
-    ">": lambda x, y: x > y,
-    ">=": lambda x, y: x >= y,
+    "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
 }
 
 
@@ -488,7 +510,22 @@ def _compile_compare(cmp: ast.Compare, attrs: dict[str, Any]) -> Filter:
             return None, f"{shown}: unknown, no rate between {lack[1].replace('/', ' and ')} is declared", [lack]
         return truth, f"{shown}: {'true' if truth else 'false'}", []
 
-    return Filter(test=test, explain=explain)
+    threshold = None
+    if fast is not None and isinstance(cmp.left, ast.Symbol) and cmp.left.name in attrs \
+            and isinstance(cmp.right, ast.MoneyLit if _is_money(cmp.left, attrs) else ast.Number):
+        threshold = Threshold(attribute=cmp.left.name, compare=fast, limit=_literal(cmp.right))
+    return Filter(test=test, explain=explain, threshold=threshold,
+                  key=("compare", op, _key(cmp.left, attrs), _key(cmp.right, attrs)))
+
+
+def _key(node: ast.Operand, attrs: dict[str, Any]) -> Hashable:
+    """An operand as a value: an attribute, a profile fact or a literal (with its type, so that
+    the number 1 and the text "1" stay apart)."""
+    if isinstance(node, ast.Symbol) and node.name in attrs:
+        return ("attribute", node.name)
+    if isinstance(node, ast.Reference):
+        return ("profile", node.name)
+    return (type(node).__name__, _literal(node))
 
 
 def _is_money(node: ast.Operand, attrs: dict[str, Any]) -> bool:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Callable
 
 from openness.model import Evidence
 
@@ -19,20 +20,58 @@ def worst(outcomes: Any) -> str:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Explanation:
+    """A rule result in words."""
+
+    #: What was found, in words, with the numbers that decided it.
+    message: str
+    #: Each condition, what it evaluated to, and why.
+    trace: tuple[str, ...] = ()
+    #: What would change the verdict, or where to look; ``None`` for a pass.
+    fix: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class RuleResult:
+    """One rule's outcome and evidence, decided at once; its words, rendered when first read.
+
+    Rendering messages and traces costs several times more than deciding, and most readers of
+    a result (``--fail-on``, rule tests, verdict diffs) need only the outcome.
+    """
+
     #: ``policy.rule``, e.g. ``osd.no-discrimination``.
     id: str
     title: str
     #: pass, fail, warn or unknown.
     outcome: str
-    #: What was found, in words, with the numbers that decided it.
-    message: str
     #: The findings' evidence that decided the outcome (in document order).
     evidence: tuple[Evidence, ...] = ()
-    #: Each condition, what it evaluated to, and why.
-    trace: tuple[str, ...] = ()
-    #: What would change the verdict, or where to look; ``None`` for a pass.
-    fix: str | None = None
+    #: Works out the :class:`Explanation`; called once, on first use.
+    explanation: Callable[[], Explanation] = field(repr=False, compare=False)
+
+    @classmethod
+    def stated(cls, *, id: str, title: str, outcome: str, message: str,  # noqa: A002 - the field's name
+               evidence: tuple[Evidence, ...] = (), trace: tuple[str, ...] = (),
+               fix: str | None = None) -> "RuleResult":
+        """A result whose words are already known (tests, results read back from JSON)."""
+        words = Explanation(message=message, trace=trace, fix=fix)
+        return cls(id=id, title=title, outcome=outcome, evidence=evidence, explanation=lambda: words)
+
+    @cached_property
+    def explained(self) -> Explanation:
+        return self.explanation()
+
+    @property
+    def message(self) -> str:
+        return self.explained.message
+
+    @property
+    def trace(self) -> tuple[str, ...]:
+        return self.explained.trace
+
+    @property
+    def fix(self) -> str | None:
+        return self.explained.fix
 
     def to_json(self) -> dict[str, Any]:
         return {
