@@ -78,3 +78,21 @@ def test_a_cache_file_that_cannot_be_written_is_ignored(fresh_parser: str) -> No
     assert cache_file is not None
     cache_file.mkdir()  # a folder in the file's place: neither readable nor writable as a file
     assert error_text(BROKEN) == fresh_parser
+
+
+def test_keywords_and_brackets_are_dropped_and_nothing_else() -> None:
+    # The shaper gets every token (for spans) and drops the ones Lark would have left out of a
+    # tree: quoted strings of the grammar, except the words of `!` rules, which are values.
+    import re
+
+    from openness.dsl.parser import _dropped_terminals
+    from openness.dsl.resources import grammar_text
+
+    dropped = _dropped_terminals()
+    named = set(re.findall(r"^([A-Z_]+)(?:\.\d+)?\s*:", grammar_text(), re.MULTILINE))
+    assert named and not named & dropped
+    assert {"POLICY", "RULE", "LBRACE", "RBRACE", "LPAR", "COMMA", "WHERE", "IF", "TRUE"} <= dropped
+    assert not {"FAIL", "WARN", "PASS", "UNKNOWN"} & dropped
+    rule = parse('policy p "t" { rule r "t" { warn if (a.b where x == true) "m" } }').policies[0].rules[0]
+    assert rule.clauses[0].verb == "warn" and rule.clauses[0].loc.column == 29
+    assert rule.clauses[0].source == "(a.b where x == true)"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
+import threading
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,9 @@ from openness.dsl.literals import LiteralError, parse_number
 
 if TYPE_CHECKING:
     from lark import Lark, Token
+
+#: Line, column, end line and end column of a rule's first and last token.
+Span = tuple[int, int, int, int]
 
 #: Sentence -> snippets that fail in the same parser state as the mistake it describes.
 SYNTAX_EXAMPLES: dict[str, list[str]] = {
@@ -152,6 +156,14 @@ _WORDS = {
 }
 
 
+#: Lark's options. No ``propagate_positions``: Lark's position wrapper ran on every reduction and
+#: cost more than the rest of the parse; the shaper takes each node's span from its tokens.
+#: ``keep_all_tokens`` hands it the keywords and brackets for that, and it drops them itself.
+_OPTIONS: dict[str, Any] = {
+    "parser": "lalr", "strict": True, "maybe_placeholders": True, "keep_all_tokens": True,
+}
+
+
 @cache
 def _parser() -> "Lark":
     """The Lark parser, loaded from the user's cache folder when an earlier run left it there.
@@ -159,15 +171,14 @@ def _parser() -> "Lark":
     Building it from the grammar takes about half a second; the cache is Lark's own (keyed on
     the grammar, the options and the Lark and Python versions). A cache that cannot be read or
     written is ignored: Lark rebuilds the parser, and a failure of the cache itself falls back
-    to a parser built without one.
+    to a parser built without one. Parsing calls the shaper as each rule is reduced
+    (``transformer=``), so no parse tree is built.
     """
     from lark import Lark
 
     from openness.dsl.resources import grammar_text, parser_cache_file
 
-    options: dict[str, Any] = {
-        "parser": "lalr", "strict": True, "propagate_positions": True, "maybe_placeholders": True,
-    }
+    options = {**_OPTIONS, "transformer": _callbacks()}
     cache_file = parser_cache_file()
     if cache_file is not None:
         try:
@@ -238,7 +249,7 @@ def _syntax_error(exc: Exception, text: str, path: str) -> Diagnostic:
     else:
         assert isinstance(exc, UnexpectedToken)
         width = max(len(str(exc.token)), 1)
-        label = exc.match_examples(parser.parse, SYNTAX_EXAMPLES, use_accepts=True)
+        label = exc.match_examples(_trial, SYNTAX_EXAMPLES, use_accepts=True)
         found = _token_text(exc.token)
         if label:
             message = f"unexpected {found}: {label}"
@@ -271,29 +282,48 @@ def parse(text: str, path: str = "<string>") -> ast.RuleFile:
     A syntax error stops the parse (the first one is reported); problems in values (a bad
     number suffix, a malformed currency) are all collected.
     """
-    from lark.exceptions import UnexpectedInput, VisitError
+    from lark.exceptions import UnexpectedInput
 
-    try:
-        tree = _parser().parse(text)
-    except UnexpectedInput as exc:
-        raise RuleErrors([_syntax_error(exc, text, path)]) from None
     shaper = _Shaper(text, path)
     try:
-        result: ast.RuleFile = _tree_shaper()(shaper).transform(tree)
-    except VisitError as exc:  # a bug in the shaper, not in the user's file: unwrap it
-        raise exc.orig_exc from None
+        result: ast.RuleFile = _shaped(shaper, text)
+    except UnexpectedInput as exc:
+        raise RuleErrors([_syntax_error(exc, text, path)]) from None
     if shaper.problems:
         raise RuleErrors(shaper.problems)
     return result
 
 
-class _Shaper:
-    """Builds the AST dataclasses, one grammar rule per method: ``rule(meta, children)``.
+#: The shaper of the parse under way: Lark calls one set of callbacks, built with the parser.
+_SHAPING = threading.local()
 
-    Lark's tree reaches it through :class:`_TreeShaper`. ``meta`` is anything with ``line``,
-    ``column``, ``end_line`` and ``end_column`` (Lark's ``Meta``); tokens are strings with the same
-    four attributes.
+
+def _shaped(shaper: "_Shaper", text: str) -> Any:
+    """Parse ``text`` with ``shaper`` building the nodes."""
+    outer = getattr(_SHAPING, "shaper", None)
+    _SHAPING.shaper = shaper
+    try:
+        return _parser().parse(text)
+    finally:
+        _SHAPING.shaper = outer
+
+
+def _trial(text: str) -> Any:
+    """Parse a snippet for ``match_examples``, with a shaper of its own."""
+    return _shaped(_Shaper(text, "<example>"), text)
+
+
+class _Shaper:
+    """Builds the AST dataclasses, one grammar rule per method: ``rule(span, children)``.
+
+    Lark calls them through :func:`_callbacks` as it reduces each rule. ``span`` is the line,
+    column, end line and end column of the rule's first and last token (``None`` for an empty
+    file); ``children`` are the rule's values and named tokens, without keywords and brackets.
+    Tokens are strings with ``line``, ``column``, ``end_line`` and ``end_column``.
     """
+
+    #: Public methods that are not grammar rules.
+    HELPERS = frozenset({"loc", "tloc", "problem", "number_value", "quoted"})
 
     def __init__(self, text: str, path: str) -> None:
         self.path = path
@@ -302,13 +332,12 @@ class _Shaper:
 
     # --- helpers ------------------------------------------------------------------------------
 
-    def loc(self, meta: Any) -> ast.Location:
-        if getattr(meta, "empty", False):
+    def loc(self, span: Span | None) -> ast.Location:
+        if span is None:
             return ast.Location(path=self.path, line=1, column=1, end_line=1, end_column=1)
-        return ast.Location(
-            path=self.path, line=meta.line, column=meta.column,
-            end_line=meta.end_line, end_column=meta.end_column,
-        )
+        line, column, end_line, end_column = span
+        return ast.Location(path=self.path, line=line, column=column, end_line=end_line,
+                            end_column=end_column)
 
     def tloc(self, token: "Token") -> ast.Location:
         return ast.Location(
@@ -338,94 +367,104 @@ class _Shaper:
 
     # --- values -------------------------------------------------------------------------------
 
-    def number(self, meta: Any, c: list[Any]) -> ast.Number:
+    def number(self, span: Span | None, c: list[Any]) -> ast.Number:
         return ast.Number(value=self.number_value(c[0]), text=str(c[0]), loc=self.tloc(c[0]))
 
-    def money(self, meta: Any, c: list[Any]) -> ast.MoneyLit:
+    def money(self, span: Span | None, c: list[Any]) -> ast.MoneyLit:
         return ast.MoneyLit(
             amount=self.number_value(c[0]), currency=str(c[1]),
-            text=f"{c[0]} {c[1]}", loc=self.loc(meta),
+            text=f"{c[0]} {c[1]}", loc=self.loc(span),
         )
 
-    def string(self, meta: Any, c: list[Any]) -> ast.Text:
+    def string(self, span: Span | None, c: list[Any]) -> ast.Text:
         return self.quoted(c[0])
 
-    def symbol(self, meta: Any, c: list[Any]) -> ast.Symbol:
+    def symbol(self, span: Span | None, c: list[Any]) -> ast.Symbol:
         return ast.Symbol(name=str(c[0]), loc=self.tloc(c[0]))
 
-    def true(self, meta: Any, c: list[Any]) -> ast.Bool:
-        return ast.Bool(value=True, loc=self.loc(meta))
+    def true(self, span: Span | None, c: list[Any]) -> ast.Bool:
+        return ast.Bool(value=True, loc=self.loc(span))
 
-    def false(self, meta: Any, c: list[Any]) -> ast.Bool:
-        return ast.Bool(value=False, loc=self.loc(meta))
+    def false(self, span: Span | None, c: list[Any]) -> ast.Bool:
+        return ast.Bool(value=False, loc=self.loc(span))
 
-    def list(self, meta: Any, c: list[Any]) -> ast.ListLit:
-        return ast.ListLit(items=tuple(x for x in c if x is not None), loc=self.loc(meta))
+    def list(self, span: Span | None, c: list[Any]) -> ast.ListLit:
+        return ast.ListLit(items=tuple(x for x in c if x is not None), loc=self.loc(span))
 
-    def ref(self, meta: Any, c: list[Any]) -> ast.Reference:
+    def ref(self, span: Span | None, c: list[Any]) -> ast.Reference:
         return ast.Reference(name=str(c[0]), loc=self.tloc(c[0]))
 
     # --- filters ------------------------------------------------------------------------------
 
-    def compare(self, meta: Any, c: list[Any]) -> ast.Compare:
-        return ast.Compare(op=str(c[1]), left=c[0], right=c[2], loc=self.loc(meta))
+    def compare(self, span: Span | None, c: list[Any]) -> ast.Compare:
+        return ast.Compare(op=str(c[1]), left=c[0], right=c[2], loc=self.loc(span))
 
-    def _binary(self, op: str, meta: Any, c: list[Any]) -> ast.Compare:
-        return ast.Compare(op=op, left=c[0], right=c[1], loc=self.loc(meta))
+    def _binary(self, op: str, span: Span | None, c: list[Any]) -> ast.Compare:
+        return ast.Compare(op=op, left=c[0], right=c[1], loc=self.loc(span))
 
-    def member(self, meta: Any, c: list[Any]) -> ast.Compare:
-        return self._binary("in", meta, c)
+    def member(self, span: Span | None, c: list[Any]) -> ast.Compare:
+        return self._binary("in", span, c)
 
-    def not_member(self, meta: Any, c: list[Any]) -> ast.Compare:
-        return self._binary("not in", meta, c)
+    def not_member(self, span: Span | None, c: list[Any]) -> ast.Compare:
+        return self._binary("not in", span, c)
 
-    def overlaps(self, meta: Any, c: list[Any]) -> ast.Compare:
-        return self._binary("overlaps", meta, c)
+    def overlaps(self, span: Span | None, c: list[Any]) -> ast.Compare:
+        return self._binary("overlaps", span, c)
 
-    def contains(self, meta: Any, c: list[Any]) -> ast.Compare:
-        return self._binary("contains", meta, c)
+    def contains(self, span: Span | None, c: list[Any]) -> ast.Compare:
+        return self._binary("contains", span, c)
 
-    def flag(self, meta: Any, c: list[Any]) -> ast.Flag:
+    def flag(self, span: Span | None, c: list[Any]) -> ast.Flag:
         return ast.Flag(name=str(c[0]), loc=self.tloc(c[0]))
 
-    def any_of(self, meta: Any, c: list[Any]) -> ast.AnyOf:
+    def any_of(self, span: Span | None, c: list[Any]) -> ast.AnyOf:
         items = (*c[0].items, c[1]) if isinstance(c[0], ast.AnyOf) else (c[0], c[1])
-        return ast.AnyOf(items=items, loc=self.loc(meta))
+        return ast.AnyOf(items=items, loc=self.loc(span))
 
-    def all_of(self, meta: Any, c: list[Any]) -> ast.AllOf:
+    def all_of(self, span: Span | None, c: list[Any]) -> ast.AllOf:
         items = (*c[0].items, c[1]) if isinstance(c[0], ast.AllOf) else (c[0], c[1])
-        return ast.AllOf(items=items, loc=self.loc(meta))
+        return ast.AllOf(items=items, loc=self.loc(span))
 
-    def none_of(self, meta: Any, c: list[Any]) -> ast.NoneOf:
-        return ast.NoneOf(item=c[0], loc=self.loc(meta))
+    def none_of(self, span: Span | None, c: list[Any]) -> ast.NoneOf:
+        return ast.NoneOf(item=c[0], loc=self.loc(span))
 
     # --- conditions ---------------------------------------------------------------------------
 
-    def match(self, meta: Any, c: list[Any]) -> ast.Match:
+    def match(self, span: Span | None, c: list[Any]) -> ast.Match:
         loc = self.tloc(c[0])
         return ast.Match(name=str(c[0]), where=None, loc=loc, name_loc=loc)
 
-    def filtered(self, meta: Any, c: list[Any]) -> ast.Match:
-        return ast.Match(name=str(c[0]), where=c[1], loc=self.loc(meta), name_loc=self.tloc(c[0]))
+    def filtered(self, span: Span | None, c: list[Any]) -> ast.Match:
+        return ast.Match(name=str(c[0]), where=c[1], loc=self.loc(span), name_loc=self.tloc(c[0]))
 
-    def cond_any(self, meta: Any, c: list[Any]) -> ast.CondAny:
+    def cond_any(self, span: Span | None, c: list[Any]) -> ast.CondAny:
         items = (*c[0].items, c[1]) if isinstance(c[0], ast.CondAny) else (c[0], c[1])
-        return ast.CondAny(items=items, loc=self.loc(meta))
+        return ast.CondAny(items=items, loc=self.loc(span))
 
-    def cond_all(self, meta: Any, c: list[Any]) -> ast.CondAll:
+    def cond_all(self, span: Span | None, c: list[Any]) -> ast.CondAll:
         items = (*c[0].items, c[1]) if isinstance(c[0], ast.CondAll) else (c[0], c[1])
-        return ast.CondAll(items=items, loc=self.loc(meta))
+        return ast.CondAll(items=items, loc=self.loc(span))
 
-    def cond_negate(self, meta: Any, c: list[Any]) -> ast.CondNot:
-        return ast.CondNot(item=c[0], loc=self.loc(meta))
+    def cond_negate(self, span: Span | None, c: list[Any]) -> ast.CondNot:
+        return ast.CondNot(item=c[0], loc=self.loc(span))
+
+    def cond_atom(self, span: Span | None, c: list[Any]) -> Any:
+        """``( condition )``: the condition, located without its brackets."""
+        return c[0]
+
+    def expr_atom(self, span: Span | None, c: list[Any]) -> Any:
+        """``( expr )``: the expression, located without its brackets."""
+        return c[0]
 
     # --- clauses and rules --------------------------------------------------------------------
 
-    def severity(self, meta: Any, c: list[Any]) -> str:
-        return str(c[0])
+    # Severities and outcomes stay tokens until their clause is built: the clause's span starts
+    # at them.
+    def severity(self, span: Span | None, c: list[Any]) -> "Token":
+        return c[0]
 
-    def as_severity(self, meta: Any, c: list[Any]) -> str:
-        return str(c[0])
+    def as_severity(self, span: Span | None, c: list[Any]) -> "Token":
+        return c[0]
 
     def _condition_source(self, condition: Any) -> str:
         loc = condition.loc
@@ -438,47 +477,47 @@ class _Shaper:
         lines[0] = lines[0][loc.column - 1 :]
         return " ".join(" ".join(lines).split())
 
-    def check(self, meta: Any, c: list[Any]) -> ast.Clause:
+    def check(self, span: Span | None, c: list[Any]) -> ast.Clause:
         severity, condition, message = c
         return ast.Clause(
-            verb=severity, condition=condition, severity=severity,
+            verb=str(severity), condition=condition, severity=str(severity),
             message=self.quoted(message) if message is not None else None,
-            source=self._condition_source(condition), loc=self.loc(meta),
+            source=self._condition_source(condition), loc=self.loc(span),
         )
 
-    def require(self, meta: Any, c: list[Any]) -> ast.Clause:
+    def require(self, span: Span | None, c: list[Any]) -> ast.Clause:
         condition, severity, message = c
         return ast.Clause(
-            verb="require", condition=condition, severity=severity or "fail",
+            verb="require", condition=condition, severity=str(severity or "fail"),
             severity_given=severity is not None,
             message=self.quoted(message) if message is not None else None,
-            source=self._condition_source(condition), loc=self.loc(meta),
+            source=self._condition_source(condition), loc=self.loc(span),
         )
 
-    def rationale(self, meta: Any, c: list[Any]) -> tuple[str, str]:
+    def rationale(self, span: Span | None, c: list[Any]) -> tuple[str, str]:
         return ("rationale", " ".join(_unescape(str(t)) for t in c))
 
-    def reference(self, meta: Any, c: list[Any]) -> tuple[str, tuple[str, str | None]]:
+    def reference(self, span: Span | None, c: list[Any]) -> tuple[str, tuple[str, str | None]]:
         url, criterion = c
         return ("reference", (_unescape(str(url)), _unescape(str(criterion)) if criterion else None))
 
-    def fix(self, meta: Any, c: list[Any]) -> tuple[str, ast.Text]:
+    def fix(self, span: Span | None, c: list[Any]) -> tuple[str, ast.Text]:
         return ("fix", self.quoted(c[0]))
 
-    def outcome(self, meta: Any, c: list[Any]) -> str:
-        return str(c[0])
+    def outcome(self, span: Span | None, c: list[Any]) -> "Token":
+        return c[0]
 
-    def document(self, meta: Any, c: list[Any]) -> ast.ExampleDocument:
+    def document(self, span: Span | None, c: list[Any]) -> ast.ExampleDocument:
         role, text = c
         return ast.ExampleDocument(
             role=str(role) if role is not None else "license",
-            text=_unescape(str(text)), loc=self.loc(meta),
+            text=_unescape(str(text)), loc=self.loc(span),
         )
 
-    def example(self, meta: Any, c: list[Any]) -> ast.Example:
-        return ast.Example(outcome=c[0], documents=tuple(c[1:]), loc=self.loc(meta))
+    def example(self, span: Span | None, c: list[Any]) -> ast.Example:
+        return ast.Example(outcome=str(c[0]), documents=tuple(c[1:]), loc=self.loc(span))
 
-    def rule(self, meta: Any, c: list[Any]) -> ast.Rule:
+    def rule(self, span: Span | None, c: list[Any]) -> ast.Rule:
         name, title, *items = c
         fields: dict[str, Any] = {}
         clauses: list[ast.Clause] = []
@@ -491,7 +530,7 @@ class _Shaper:
             else:
                 key, value = item
                 if key in fields:
-                    self.problem(self.loc(meta), f"rule `{name}` has more than one `{key}`")
+                    self.problem(self.loc(span), f"rule `{name}` has more than one `{key}`")
                 fields[key] = value
         url, criterion = fields.get("reference", (None, None))
         return ast.Rule(
@@ -503,23 +542,23 @@ class _Shaper:
 
     # --- policies -----------------------------------------------------------------------------
 
-    def source(self, meta: Any, c: list[Any]) -> tuple[str, str]:
+    def source(self, span: Span | None, c: list[Any]) -> tuple[str, str]:
         return ("source", _unescape(str(c[0])))
 
-    def rate(self, meta: Any, c: list[Any]) -> ast.Rate:
+    def rate(self, span: Span | None, c: list[Any]) -> ast.Rate:
         currency, factor, to = c
         return ast.Rate(
             currency=str(currency), factor=self.number_value(factor),
-            to=str(to) if to is not None else None, loc=self.loc(meta),
+            to=str(to) if to is not None else None, loc=self.loc(span),
         )
 
-    def profile_entry(self, meta: Any, c: list[Any]) -> ast.ProfileEntry:
+    def profile_entry(self, span: Span | None, c: list[Any]) -> ast.ProfileEntry:
         return ast.ProfileEntry(name=str(c[0]), value=c[1], loc=self.tloc(c[0]))
 
-    def profile(self, meta: Any, c: list[Any]) -> tuple[str, tuple[ast.ProfileEntry, ...]]:
+    def profile(self, span: Span | None, c: list[Any]) -> tuple[str, tuple[ast.ProfileEntry, ...]]:
         return ("profile", tuple(c))
 
-    def policy(self, meta: Any, c: list[Any]) -> ast.Policy:
+    def policy(self, span: Span | None, c: list[Any]) -> ast.Policy:
         name, title, *items = c
         rules = [i for i in items if isinstance(i, ast.Rule)]
         rates = [i for i in items if isinstance(i, ast.Rate)]
@@ -537,29 +576,65 @@ class _Shaper:
             source=source, rates=tuple(rates), profile=tuple(profile), loc=self.tloc(name),
         )
 
-    def import_stmt(self, meta: Any, c: list[Any]) -> ast.Import:
-        return ast.Import(target=_unescape(str(c[0])), loc=self.loc(meta))
+    def import_stmt(self, span: Span | None, c: list[Any]) -> ast.Import:
+        return ast.Import(target=_unescape(str(c[0])), loc=self.loc(span))
 
-    def start(self, meta: Any, c: list[Any]) -> ast.RuleFile:
+    def start(self, span: Span | None, c: list[Any]) -> ast.RuleFile:
         return ast.RuleFile(
             path=self.path,
             imports=tuple(i for i in c if isinstance(i, ast.Import)),
             policies=tuple(p for p in c if isinstance(p, ast.Policy)),
-            loc=self.loc(meta),
+            loc=self.loc(span),
         )
 
 
 @cache
-def _tree_shaper() -> Any:
-    """A Lark Transformer that hands every tree node to a :class:`_Shaper` method of its name."""
-    from lark import Transformer
+def _callbacks() -> Any:
+    """Lark callbacks, one per grammar rule: each hands the current :class:`_Shaper` the span of
+    the rule's tokens and its children without keywords and brackets."""
+    from lark import Token, Transformer
 
-    class _TreeShaper(Transformer):  # type: ignore[misc]
-        def __init__(self, shaper: _Shaper) -> None:
-            super().__init__(visit_tokens=False)
-            self.shaper = shaper
+    def span(children: list[Any]) -> Span | None:
+        first = last = None
+        for child in children:
+            place = _place(child, Token)
+            if place is not None:
+                first = first or place
+                last = place
+        if first is None or last is None:
+            return None
+        return first[0], first[1], last[2], last[3]
 
-        def __default__(self, data: str, children: list[Any], meta: Any) -> Any:
-            return getattr(self.shaper, data)(meta, children)
+    def callback(name: str) -> Any:
+        def call(self: Any, children: list[Any]) -> Any:
+            dropped = _dropped_terminals()
+            kept = [c for c in children if not (isinstance(c, Token) and c.type in dropped)]
+            return getattr(_SHAPING.shaper, name)(span(children), kept)
+        return call
 
-    return _TreeShaper
+    names = [n for n, v in vars(_Shaper).items() if callable(v) and not n.startswith("_")
+             and n not in _Shaper.HELPERS]
+    return type("_Callbacks", (Transformer,), {n: callback(n) for n in names})()
+
+
+def _place(node: Any, token_type: type) -> Span | None:
+    if isinstance(node, token_type):
+        return node.line, node.column, node.end_line, node.end_column
+    loc = getattr(node, "loc", None)
+    return None if loc is None else (loc.line, loc.column, loc.end_line, loc.end_column)
+
+
+@cache
+def _dropped_terminals() -> frozenset[str]:
+    """The keywords and brackets: terminals the grammar writes as quoted strings in a rule,
+    except in ``!`` rules (``!severity``), whose words are the rule's value. Lark leaves out the
+    same ones when it builds a tree without ``keep_all_tokens``. (The grammar's named terminals
+    are all patterns, so a quoted string is always one of these.)"""
+    from openness.dsl.resources import grammar_text
+
+    parser = _parser()
+    # With keep_all_tokens every rule reads as a `!` rule to Lark; the grammar text still says which are.
+    verbatim = set(re.findall(r"^!(\w+)\s*:", grammar_text(), re.MULTILINE))
+    kept = {symbol.name for rule in parser.rules if rule.origin.name in verbatim
+            for symbol in rule.expansion if symbol.is_term}
+    return frozenset(t.name for t in parser.terminals if t.pattern.type == "str") - kept

@@ -33,7 +33,8 @@ def parser_cache_file() -> Path | None:
 
     The user's cache folder (``$XDG_CACHE_HOME/openness``, else ``~/.cache/openness``), never the
     package, which may be installed read-only. The name carries a digest of the grammar and the
-    Lark and Python versions, so that two versions of openness do not overwrite each other's file.
+    openness, Lark and Python versions, so that two versions of openness (which may build the
+    parser with other options) do not overwrite each other's file.
     """
     from lark import __version__ as lark_version
 
@@ -42,7 +43,9 @@ def parser_cache_file() -> Path | None:
         root.mkdir(mode=0o700, parents=True, exist_ok=True)
     except (OSError, RuntimeError):  # no home folder, or one we may not write to
         return None
-    key = f"{grammar_text()}\0{lark_version}\0{sys.version_info[:2]}"
+    from openness import __version__
+
+    key = f"{grammar_text()}\0{__version__}\0{lark_version}\0{sys.version_info[:2]}"
     return root / f"grammar-{hashlib.sha256(key.encode()).hexdigest()[:16]}.lark"
 
 
