@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 from pathlib import PurePath
 
-import yaml
+from openness.yamldata import safe_load
 
 from openness.model import Document
 
@@ -31,7 +31,7 @@ class _Cues:
 
 @cache
 def _cues() -> _Cues:
-    raw = yaml.safe_load(resources.files("openness").joinpath("roles.yaml").read_text("utf-8"))
+    raw = safe_load(resources.files("openness").joinpath("roles.yaml").read_text("utf-8"))
 
     def compiled(entries: list[dict[str, str]]) -> tuple[tuple[str, re.Pattern[str]], ...]:
         return tuple((e["role"], re.compile(e["pattern"], re.I)) for e in entries)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
+from openness.yamldata import safe_load
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -56,7 +56,7 @@ class Taxonomy:
 @cache
 def load_taxonomy() -> Taxonomy:
     """The taxonomy shipped with the package (parsed once per process)."""
-    raw = yaml.safe_load(resources.files("openness").joinpath("taxonomy.yaml").read_text("utf-8"))
+    raw = safe_load(resources.files("openness").joinpath("taxonomy.yaml").read_text("utf-8"))
     kinds = {}
     for name, spec in raw["kinds"].items():
         attributes = {

@@ -14,7 +14,6 @@ from functools import cache
 from importlib import resources
 from typing import Any, Callable, Hashable
 
-import yaml
 
 from openness.dsl import ast
 from openness.dsl.checker import attribute_types, is_rule_reference
@@ -24,6 +23,7 @@ from openness.dsl.templates import Template, parse_template
 from openness.engine.profile import Profile
 from openness.engine.values import Money, Rates, Truth, format_value, kleene_and, kleene_not, kleene_or
 from openness.taxonomy import load_taxonomy
+from openness.yamldata import safe_load
 
 #: What a missing piece was: ("attribute", "count"), ("profile", "monthly_active_users"),
 #: ("rate", "EUR/USD").
@@ -394,7 +394,7 @@ def _compare_values(op: str, left: Any, right: Any, rates: Rates) -> tuple[Truth
 
 @cache
 def _region_aliases() -> dict[str, str]:
-    raw = yaml.safe_load(resources.files("openness.engine").joinpath("regions.yaml").read_text("utf-8"))
+    raw = safe_load(resources.files("openness.engine").joinpath("regions.yaml").read_text("utf-8"))
     table: dict[str, str] = {}
     for canonical, others in raw["aliases"].items():
         for name in (canonical, *others):

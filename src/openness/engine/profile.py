@@ -18,6 +18,7 @@ from openness.dsl import ast
 from openness.dsl.errors import did_you_mean
 from openness.dsl.literals import PROFILE_FIELDS, LiteralError, is_currency, parse_quantity
 from openness.engine.values import Money
+from openness.yamldata import safe_load
 from openness.errors import InputError
 
 
@@ -69,7 +70,7 @@ class Profile:
     @classmethod
     def from_file(cls, path: str | Path) -> "Profile":
         try:
-            raw = yaml.safe_load(Path(path).read_text("utf-8"))
+            raw = safe_load(Path(path).read_text("utf-8"))
         except OSError as exc:
             raise InputError(str(path), f"cannot read the profile ({exc.strerror or exc})") from None
         except yaml.YAMLError as exc:
