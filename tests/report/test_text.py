@@ -80,3 +80,13 @@ def test_untrusted_text_is_printed_as_is(hostile):
     report = render(hostile, "text", color=True)
     assert "[bold]x[/bold]" in report  # not taken as rich markup
     assert "<script>alert(1)</script>" in report
+
+
+def test_plain_text_is_what_rich_would_print(analysis):
+    # Without colour the lines are written directly; with it rich prints them. Same characters.
+    import re
+
+    plain = render(analysis, "text", color=False)
+    coloured = re.sub(r"\x1b\[[0-9;]*m", "", render(analysis, "text", color=True))
+    assert plain == coloured
+    assert max(len(line) for line in plain.splitlines()) <= 100
