@@ -20,12 +20,13 @@ document of a release:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any, Iterable, Mapping, Sequence
 
 from openness.disclose import facets, front_matter_license, is_silence, patterns
 from openness.disclose.evidence import evidence
 from openness.disclose.frontmatter import front_matter, key_line
-from openness.disclose.statements import statements
+from openness.disclose.statements import iter_statements, statements
 from openness.model import Document, Evidence, Finding
 from openness.roles import detect_role
 
@@ -147,7 +148,7 @@ def license_identity(doc: Document) -> License | None:
             assert line is not None
             quote_doc = evidence(doc, line.start, line.end, line.quote, None)
             return License(id=str(values[key]), source="license_document", evidence=quote_doc)
-    head = [s for s in statements(doc)[:_TITLE_LINES]]
+    head = list(islice(iter_statements(doc), _TITLE_LINES))
     for statement in head:
         known = patterns.first_label("licenses", statement.plain)
         if known:

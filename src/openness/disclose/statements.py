@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from openness.ingest.normalize import normalize_quote
@@ -73,7 +74,11 @@ class _Block:
 
 def statements(doc: Document) -> list[Statement]:
     """The statements of ``doc`` in reading order (code blocks and comments left out)."""
-    result: list[Statement] = []
+    return list(iter_statements(doc))
+
+
+def iter_statements(doc: Document) -> Iterator[Statement]:
+    """The statements of ``doc`` one by one: a reader of the first few need not read the rest."""
     for index, block in enumerate(_blocks(doc.text)):
         if block.form == "row":
             pieces = [(block.start, block.end)]
@@ -82,8 +87,7 @@ def statements(doc: Document) -> list[Statement]:
         for number, (start, end) in enumerate(pieces):
             statement = _statement(doc.text, start, end, block, index, number)
             if statement is not None:
-                result.append(statement)
-    return result
+                yield statement
 
 
 def _statement(
