@@ -22,9 +22,6 @@ from openness.dsl.literals import LiteralError, parse_number
 if TYPE_CHECKING:
     from lark import Lark, Token
 
-#: Line, column, end line and end column of a rule's first and last token.
-Span = tuple[int, int, int, int]
-
 #: Sentence -> snippets that fail in the same parser state as the mistake it describes.
 SYNTAX_EXAMPLES: dict[str, list[str]] = {
     "a policy starts `policy NAME \"Title\" {`": [
@@ -314,12 +311,12 @@ def _trial(text: str) -> Any:
 
 
 class _Shaper:
-    """Builds the AST dataclasses, one grammar rule per method: ``rule(span, children)``.
+    """Builds the AST dataclasses, one grammar rule per method: ``rule(tokens, children)``.
 
-    Lark calls them through :func:`_callbacks` as it reduces each rule. ``span`` is the line,
-    column, end line and end column of the rule's first and last token (``None`` for an empty
-    file); ``children`` are the rule's values and named tokens, without keywords and brackets.
-    Tokens are strings with ``line``, ``column``, ``end_line`` and ``end_column``.
+    Lark calls them through :func:`_callbacks` as it reduces each rule. ``tokens`` is everything
+    the rule matched, keywords and brackets included, from which :meth:`loc` takes the node's
+    span when the node has one; ``children`` are the rule's values and named tokens without
+    them. Tokens are strings with ``line``, ``column``, ``end_line`` and ``end_column``.
     """
 
     #: Public methods that are not grammar rules.
@@ -332,12 +329,19 @@ class _Shaper:
 
     # --- helpers ------------------------------------------------------------------------------
 
-    def loc(self, span: Span | None) -> ast.Location:
-        if span is None:
+    def loc(self, tokens: list[Any]) -> ast.Location:
+        """From the first token (or located node) of ``tokens`` to the last; the file's first
+        character when there is none (an empty file)."""
+        first = last = None
+        for item in tokens:
+            where = getattr(item, "loc", item)  # a node's location, or the token itself
+            if getattr(where, "line", None) is not None:
+                first = first or where
+                last = where
+        if first is None or last is None:
             return ast.Location(path=self.path, line=1, column=1, end_line=1, end_column=1)
-        line, column, end_line, end_column = span
-        return ast.Location(path=self.path, line=line, column=column, end_line=end_line,
-                            end_column=end_column)
+        return ast.Location(path=self.path, line=first.line, column=first.column,
+                            end_line=last.end_line, end_column=last.end_column)
 
     def tloc(self, token: "Token") -> ast.Location:
         return ast.Location(
@@ -367,92 +371,92 @@ class _Shaper:
 
     # --- values -------------------------------------------------------------------------------
 
-    def number(self, span: Span | None, c: list[Any]) -> ast.Number:
+    def number(self, tokens: list[Any], c: list[Any]) -> ast.Number:
         return ast.Number(value=self.number_value(c[0]), text=str(c[0]), loc=self.tloc(c[0]))
 
-    def money(self, span: Span | None, c: list[Any]) -> ast.MoneyLit:
+    def money(self, tokens: list[Any], c: list[Any]) -> ast.MoneyLit:
         return ast.MoneyLit(
             amount=self.number_value(c[0]), currency=str(c[1]),
-            text=f"{c[0]} {c[1]}", loc=self.loc(span),
+            text=f"{c[0]} {c[1]}", loc=self.loc(tokens),
         )
 
-    def string(self, span: Span | None, c: list[Any]) -> ast.Text:
+    def string(self, tokens: list[Any], c: list[Any]) -> ast.Text:
         return self.quoted(c[0])
 
-    def symbol(self, span: Span | None, c: list[Any]) -> ast.Symbol:
+    def symbol(self, tokens: list[Any], c: list[Any]) -> ast.Symbol:
         return ast.Symbol(name=str(c[0]), loc=self.tloc(c[0]))
 
-    def true(self, span: Span | None, c: list[Any]) -> ast.Bool:
-        return ast.Bool(value=True, loc=self.loc(span))
+    def true(self, tokens: list[Any], c: list[Any]) -> ast.Bool:
+        return ast.Bool(value=True, loc=self.loc(tokens))
 
-    def false(self, span: Span | None, c: list[Any]) -> ast.Bool:
-        return ast.Bool(value=False, loc=self.loc(span))
+    def false(self, tokens: list[Any], c: list[Any]) -> ast.Bool:
+        return ast.Bool(value=False, loc=self.loc(tokens))
 
-    def list(self, span: Span | None, c: list[Any]) -> ast.ListLit:
-        return ast.ListLit(items=tuple(x for x in c if x is not None), loc=self.loc(span))
+    def list(self, tokens: list[Any], c: list[Any]) -> ast.ListLit:
+        return ast.ListLit(items=tuple(x for x in c if x is not None), loc=self.loc(tokens))
 
-    def ref(self, span: Span | None, c: list[Any]) -> ast.Reference:
+    def ref(self, tokens: list[Any], c: list[Any]) -> ast.Reference:
         return ast.Reference(name=str(c[0]), loc=self.tloc(c[0]))
 
     # --- filters ------------------------------------------------------------------------------
 
-    def compare(self, span: Span | None, c: list[Any]) -> ast.Compare:
-        return ast.Compare(op=str(c[1]), left=c[0], right=c[2], loc=self.loc(span))
+    def compare(self, tokens: list[Any], c: list[Any]) -> ast.Compare:
+        return ast.Compare(op=str(c[1]), left=c[0], right=c[2], loc=self.loc(tokens))
 
-    def _binary(self, op: str, span: Span | None, c: list[Any]) -> ast.Compare:
-        return ast.Compare(op=op, left=c[0], right=c[1], loc=self.loc(span))
+    def _binary(self, op: str, tokens: list[Any], c: list[Any]) -> ast.Compare:
+        return ast.Compare(op=op, left=c[0], right=c[1], loc=self.loc(tokens))
 
-    def member(self, span: Span | None, c: list[Any]) -> ast.Compare:
-        return self._binary("in", span, c)
+    def member(self, tokens: list[Any], c: list[Any]) -> ast.Compare:
+        return self._binary("in", tokens, c)
 
-    def not_member(self, span: Span | None, c: list[Any]) -> ast.Compare:
-        return self._binary("not in", span, c)
+    def not_member(self, tokens: list[Any], c: list[Any]) -> ast.Compare:
+        return self._binary("not in", tokens, c)
 
-    def overlaps(self, span: Span | None, c: list[Any]) -> ast.Compare:
-        return self._binary("overlaps", span, c)
+    def overlaps(self, tokens: list[Any], c: list[Any]) -> ast.Compare:
+        return self._binary("overlaps", tokens, c)
 
-    def contains(self, span: Span | None, c: list[Any]) -> ast.Compare:
-        return self._binary("contains", span, c)
+    def contains(self, tokens: list[Any], c: list[Any]) -> ast.Compare:
+        return self._binary("contains", tokens, c)
 
-    def flag(self, span: Span | None, c: list[Any]) -> ast.Flag:
+    def flag(self, tokens: list[Any], c: list[Any]) -> ast.Flag:
         return ast.Flag(name=str(c[0]), loc=self.tloc(c[0]))
 
-    def any_of(self, span: Span | None, c: list[Any]) -> ast.AnyOf:
+    def any_of(self, tokens: list[Any], c: list[Any]) -> ast.AnyOf:
         items = (*c[0].items, c[1]) if isinstance(c[0], ast.AnyOf) else (c[0], c[1])
-        return ast.AnyOf(items=items, loc=self.loc(span))
+        return ast.AnyOf(items=items, loc=self.loc(tokens))
 
-    def all_of(self, span: Span | None, c: list[Any]) -> ast.AllOf:
+    def all_of(self, tokens: list[Any], c: list[Any]) -> ast.AllOf:
         items = (*c[0].items, c[1]) if isinstance(c[0], ast.AllOf) else (c[0], c[1])
-        return ast.AllOf(items=items, loc=self.loc(span))
+        return ast.AllOf(items=items, loc=self.loc(tokens))
 
-    def none_of(self, span: Span | None, c: list[Any]) -> ast.NoneOf:
-        return ast.NoneOf(item=c[0], loc=self.loc(span))
+    def none_of(self, tokens: list[Any], c: list[Any]) -> ast.NoneOf:
+        return ast.NoneOf(item=c[0], loc=self.loc(tokens))
 
     # --- conditions ---------------------------------------------------------------------------
 
-    def match(self, span: Span | None, c: list[Any]) -> ast.Match:
+    def match(self, tokens: list[Any], c: list[Any]) -> ast.Match:
         loc = self.tloc(c[0])
         return ast.Match(name=str(c[0]), where=None, loc=loc, name_loc=loc)
 
-    def filtered(self, span: Span | None, c: list[Any]) -> ast.Match:
-        return ast.Match(name=str(c[0]), where=c[1], loc=self.loc(span), name_loc=self.tloc(c[0]))
+    def filtered(self, tokens: list[Any], c: list[Any]) -> ast.Match:
+        return ast.Match(name=str(c[0]), where=c[1], loc=self.loc(tokens), name_loc=self.tloc(c[0]))
 
-    def cond_any(self, span: Span | None, c: list[Any]) -> ast.CondAny:
+    def cond_any(self, tokens: list[Any], c: list[Any]) -> ast.CondAny:
         items = (*c[0].items, c[1]) if isinstance(c[0], ast.CondAny) else (c[0], c[1])
-        return ast.CondAny(items=items, loc=self.loc(span))
+        return ast.CondAny(items=items, loc=self.loc(tokens))
 
-    def cond_all(self, span: Span | None, c: list[Any]) -> ast.CondAll:
+    def cond_all(self, tokens: list[Any], c: list[Any]) -> ast.CondAll:
         items = (*c[0].items, c[1]) if isinstance(c[0], ast.CondAll) else (c[0], c[1])
-        return ast.CondAll(items=items, loc=self.loc(span))
+        return ast.CondAll(items=items, loc=self.loc(tokens))
 
-    def cond_negate(self, span: Span | None, c: list[Any]) -> ast.CondNot:
-        return ast.CondNot(item=c[0], loc=self.loc(span))
+    def cond_negate(self, tokens: list[Any], c: list[Any]) -> ast.CondNot:
+        return ast.CondNot(item=c[0], loc=self.loc(tokens))
 
-    def cond_atom(self, span: Span | None, c: list[Any]) -> Any:
+    def cond_atom(self, tokens: list[Any], c: list[Any]) -> Any:
         """``( condition )``: the condition, located without its brackets."""
         return c[0]
 
-    def expr_atom(self, span: Span | None, c: list[Any]) -> Any:
+    def expr_atom(self, tokens: list[Any], c: list[Any]) -> Any:
         """``( expr )``: the expression, located without its brackets."""
         return c[0]
 
@@ -460,10 +464,10 @@ class _Shaper:
 
     # Severities and outcomes stay tokens until their clause is built: the clause's span starts
     # at them.
-    def severity(self, span: Span | None, c: list[Any]) -> "Token":
+    def severity(self, tokens: list[Any], c: list[Any]) -> "Token":
         return c[0]
 
-    def as_severity(self, span: Span | None, c: list[Any]) -> "Token":
+    def as_severity(self, tokens: list[Any], c: list[Any]) -> "Token":
         return c[0]
 
     def _condition_source(self, condition: Any) -> str:
@@ -477,47 +481,47 @@ class _Shaper:
         lines[0] = lines[0][loc.column - 1 :]
         return " ".join(" ".join(lines).split())
 
-    def check(self, span: Span | None, c: list[Any]) -> ast.Clause:
+    def check(self, tokens: list[Any], c: list[Any]) -> ast.Clause:
         severity, condition, message = c
         return ast.Clause(
             verb=str(severity), condition=condition, severity=str(severity),
             message=self.quoted(message) if message is not None else None,
-            source=self._condition_source(condition), loc=self.loc(span),
+            source=self._condition_source(condition), loc=self.loc(tokens),
         )
 
-    def require(self, span: Span | None, c: list[Any]) -> ast.Clause:
+    def require(self, tokens: list[Any], c: list[Any]) -> ast.Clause:
         condition, severity, message = c
         return ast.Clause(
             verb="require", condition=condition, severity=str(severity or "fail"),
             severity_given=severity is not None,
             message=self.quoted(message) if message is not None else None,
-            source=self._condition_source(condition), loc=self.loc(span),
+            source=self._condition_source(condition), loc=self.loc(tokens),
         )
 
-    def rationale(self, span: Span | None, c: list[Any]) -> tuple[str, str]:
+    def rationale(self, tokens: list[Any], c: list[Any]) -> tuple[str, str]:
         return ("rationale", " ".join(_unescape(str(t)) for t in c))
 
-    def reference(self, span: Span | None, c: list[Any]) -> tuple[str, tuple[str, str | None]]:
+    def reference(self, tokens: list[Any], c: list[Any]) -> tuple[str, tuple[str, str | None]]:
         url, criterion = c
         return ("reference", (_unescape(str(url)), _unescape(str(criterion)) if criterion else None))
 
-    def fix(self, span: Span | None, c: list[Any]) -> tuple[str, ast.Text]:
+    def fix(self, tokens: list[Any], c: list[Any]) -> tuple[str, ast.Text]:
         return ("fix", self.quoted(c[0]))
 
-    def outcome(self, span: Span | None, c: list[Any]) -> "Token":
+    def outcome(self, tokens: list[Any], c: list[Any]) -> "Token":
         return c[0]
 
-    def document(self, span: Span | None, c: list[Any]) -> ast.ExampleDocument:
+    def document(self, tokens: list[Any], c: list[Any]) -> ast.ExampleDocument:
         role, text = c
         return ast.ExampleDocument(
             role=str(role) if role is not None else "license",
-            text=_unescape(str(text)), loc=self.loc(span),
+            text=_unescape(str(text)), loc=self.loc(tokens),
         )
 
-    def example(self, span: Span | None, c: list[Any]) -> ast.Example:
-        return ast.Example(outcome=str(c[0]), documents=tuple(c[1:]), loc=self.loc(span))
+    def example(self, tokens: list[Any], c: list[Any]) -> ast.Example:
+        return ast.Example(outcome=str(c[0]), documents=tuple(c[1:]), loc=self.loc(tokens))
 
-    def rule(self, span: Span | None, c: list[Any]) -> ast.Rule:
+    def rule(self, tokens: list[Any], c: list[Any]) -> ast.Rule:
         name, title, *items = c
         fields: dict[str, Any] = {}
         clauses: list[ast.Clause] = []
@@ -530,7 +534,7 @@ class _Shaper:
             else:
                 key, value = item
                 if key in fields:
-                    self.problem(self.loc(span), f"rule `{name}` has more than one `{key}`")
+                    self.problem(self.loc(tokens), f"rule `{name}` has more than one `{key}`")
                 fields[key] = value
         url, criterion = fields.get("reference", (None, None))
         return ast.Rule(
@@ -542,23 +546,23 @@ class _Shaper:
 
     # --- policies -----------------------------------------------------------------------------
 
-    def source(self, span: Span | None, c: list[Any]) -> tuple[str, str]:
+    def source(self, tokens: list[Any], c: list[Any]) -> tuple[str, str]:
         return ("source", _unescape(str(c[0])))
 
-    def rate(self, span: Span | None, c: list[Any]) -> ast.Rate:
+    def rate(self, tokens: list[Any], c: list[Any]) -> ast.Rate:
         currency, factor, to = c
         return ast.Rate(
             currency=str(currency), factor=self.number_value(factor),
-            to=str(to) if to is not None else None, loc=self.loc(span),
+            to=str(to) if to is not None else None, loc=self.loc(tokens),
         )
 
-    def profile_entry(self, span: Span | None, c: list[Any]) -> ast.ProfileEntry:
+    def profile_entry(self, tokens: list[Any], c: list[Any]) -> ast.ProfileEntry:
         return ast.ProfileEntry(name=str(c[0]), value=c[1], loc=self.tloc(c[0]))
 
-    def profile(self, span: Span | None, c: list[Any]) -> tuple[str, tuple[ast.ProfileEntry, ...]]:
+    def profile(self, tokens: list[Any], c: list[Any]) -> tuple[str, tuple[ast.ProfileEntry, ...]]:
         return ("profile", tuple(c))
 
-    def policy(self, span: Span | None, c: list[Any]) -> ast.Policy:
+    def policy(self, tokens: list[Any], c: list[Any]) -> ast.Policy:
         name, title, *items = c
         rules = [i for i in items if isinstance(i, ast.Rule)]
         rates = [i for i in items if isinstance(i, ast.Rate)]
@@ -576,52 +580,34 @@ class _Shaper:
             source=source, rates=tuple(rates), profile=tuple(profile), loc=self.tloc(name),
         )
 
-    def import_stmt(self, span: Span | None, c: list[Any]) -> ast.Import:
-        return ast.Import(target=_unescape(str(c[0])), loc=self.loc(span))
+    def import_stmt(self, tokens: list[Any], c: list[Any]) -> ast.Import:
+        return ast.Import(target=_unescape(str(c[0])), loc=self.loc(tokens))
 
-    def start(self, span: Span | None, c: list[Any]) -> ast.RuleFile:
+    def start(self, tokens: list[Any], c: list[Any]) -> ast.RuleFile:
         return ast.RuleFile(
             path=self.path,
             imports=tuple(i for i in c if isinstance(i, ast.Import)),
             policies=tuple(p for p in c if isinstance(p, ast.Policy)),
-            loc=self.loc(span),
+            loc=self.loc(tokens),
         )
 
 
 @cache
 def _callbacks() -> Any:
-    """Lark callbacks, one per grammar rule: each hands the current :class:`_Shaper` the span of
-    the rule's tokens and its children without keywords and brackets."""
+    """Lark callbacks, one per grammar rule: each hands the current :class:`_Shaper` what the
+    rule matched, and its children without keywords and brackets."""
     from lark import Token, Transformer
-
-    def span(children: list[Any]) -> Span | None:
-        first = last = None
-        for child in children:
-            place = _place(child, Token)
-            if place is not None:
-                first = first or place
-                last = place
-        if first is None or last is None:
-            return None
-        return first[0], first[1], last[2], last[3]
 
     def callback(name: str) -> Any:
         def call(self: Any, children: list[Any]) -> Any:
             dropped = _dropped_terminals()
             kept = [c for c in children if not (isinstance(c, Token) and c.type in dropped)]
-            return getattr(_SHAPING.shaper, name)(span(children), kept)
+            return getattr(_SHAPING.shaper, name)(children, kept)
         return call
 
     names = [n for n, v in vars(_Shaper).items() if callable(v) and not n.startswith("_")
              and n not in _Shaper.HELPERS]
     return type("_Callbacks", (Transformer,), {n: callback(n) for n in names})()
-
-
-def _place(node: Any, token_type: type) -> Span | None:
-    if isinstance(node, token_type):
-        return node.line, node.column, node.end_line, node.end_column
-    loc = getattr(node, "loc", None)
-    return None if loc is None else (loc.line, loc.column, loc.end_line, loc.end_column)
 
 
 @cache
