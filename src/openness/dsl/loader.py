@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openness.dsl import ast
+from openness.dsl import ast, cache
 from openness.dsl.checker import check_policy
 from openness.dsl.errors import Diagnostic, RuleErrors
 from openness.dsl.gcpause import gc_paused
@@ -147,14 +147,20 @@ def resolve_name(path_or_name: str | Path) -> Path:
 def load(path_or_name: str | Path) -> ast.Policy:
     """The validated policy of a rule file, or of a built-in pack named like ``osd``.
 
+    A policy loaded before from unchanged files comes from the cache (:mod:`openness.dsl.cache`).
     Raises :class:`~openness.dsl.errors.RuleErrors` with every problem of the file and of the
     files it imports.
     """
     path = resolve_name(path_or_name).resolve()
+    cached = cache.read(path)
+    if cached is not None:
+        return cached
     loader = _Loader(_roots(path.parent))
     with gc_paused():
         policy = loader.load_file(path, (path,))
-    return _finish(loader, policy)
+    policy = _finish(loader, policy)
+    cache.write(path, policy, loader.done)
+    return policy
 
 
 def loads(text: str, path: str = "<string>") -> ast.Policy:
