@@ -39,6 +39,8 @@ class DocumentResult:
     #: The PATH argument (file or release folder) this document belongs to.
     subject: str = ""
     document: Document | None = None
+    #: Its section tree, as segmented for the extractor (``diff`` aligns clauses on it).
+    outline: Outline | None = None
     #: One sentence naming the problem, e.g. "encrypted PDF: remove the password first".
     error: str | None = None
     #: Document-level notes, e.g. "no licence clauses recognised".
@@ -134,12 +136,14 @@ def read_document(
     detected = role or detect_role(doc)
     if alone and detected == "other":
         detected = "license"
-    findings = document_findings(doc, segment(doc), detected)
+    outline = segment(doc)
+    findings = document_findings(doc, outline, detected)
     result = DocumentResult(
         path=path,
         role=detected,
         subject=subject,
         document=doc,
+        outline=outline,
         notes=tuple(document_notes(doc, findings)),
     )
     return result, findings

@@ -105,8 +105,8 @@ def compare_documents(old: DocumentResult | None, old_findings: Sequence[Finding
     role = (new or old).role  # type: ignore[union-attr]
     old_doc = old.document if old else None
     new_doc = new.document if new else None
-    old_units = _units(old_doc)
-    new_units = _units(new_doc)
+    old_units = _units(old)
+    new_units = _units(new)
     alignment = align(old_units, new_units)
     renames = detect_renames(alignment.pairs, old_units, new_units)
     old_vocabulary = vocabulary([t for u in old_units for t in u.tokens])
@@ -162,8 +162,11 @@ def _family(role: str) -> str:
     return "terms" if role in TERMS else role.replace("readme", "model_card")
 
 
-def _units(doc: Document | None) -> list[Unit]:
-    return units(doc, segment(doc)) if doc is not None else []
+def _units(result: DocumentResult | None) -> list[Unit]:
+    if result is None or result.document is None:
+        return []
+    outline = result.outline if result.outline is not None else segment(result.document)
+    return units(result.document, outline)
 
 
 def _findings_of(findings: Sequence[Finding], result: DocumentResult | None) -> list[Finding]:
