@@ -46,10 +46,14 @@ class RenameMap:
 def _join_runs(tokens: Sequence[Token], table: Sequence[tuple[tuple[str, ...], str]]) -> list[Token]:
     """``tokens`` with each run whose keys match a table entry (longest first) made one token
     keyed by that entry's key, its text and span covering the run."""
+    # Runs by their first key, longest first: most tokens start none and cost one lookup.
+    starting: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for run, key in table:
+        starting.setdefault(run[0], []).append((run, key))
     out: list[Token] = []
     index = 0
     while index < len(tokens):
-        for run, key in table:
+        for run, key in starting.get(tokens[index].key, ()):
             if tuple(t.key for t in tokens[index:index + len(run)]) == run:
                 first, last = tokens[index], tokens[index + len(run) - 1]
                 text = " ".join(t.text for t in tokens[index:index + len(run)])
