@@ -80,3 +80,47 @@ def test_markdown_escapes_licence_text() -> None:
     out = render(_diff(), "markdown")
     assert "<script>" not in out and "\\*\\*bold\\*\\*" in out
     assert "~~" in out and "**c**" in out
+
+
+def _cut_policy(all_text: bool = False) -> Diff:
+    """A licence whose appended use policy (five clauses, five findings) was cut out, and one
+    clause removed on its own before it."""
+    def gone(section: str, quote: str) -> FindingChange:
+        return FindingChange(change="removed", kind="restrict.field_of_use", new=None,
+                             old=Side(path="old.txt", attributes={}, quote=quote, section=section))
+
+    lone = FindingChange(change="removed", kind="restrict.non_compete", new=None,
+                         old=Side(path="old.txt", attributes={"scope": "both"},
+                                  quote="You will not improve other models.", section="1.b.v"))
+    policy = [gone(f"Use Policy {i}", f"Do not do thing {i}.") for i in range(1, 6)]
+    clauses = [TextChange(change="removed", old_section=s, new_section=None, old=q, new="",
+                          path_old="old.txt") for s, q in
+               [("1.b.v", "You will not improve other models."), ]]
+    kept = TextChange(change="changed", old_section="5", new_section="5", old="a", new="b",
+                      path_old="old.txt", path_new="new.txt",
+                      edits=(Edit(op="delete", text="a"), Edit(op="insert", text="b")))
+    clauses += [kept] + [TextChange(change="removed", old_section=f"Use Policy {i}", new_section=None,
+                                    old=f"Do not do thing {i}.", new="", path_old="old.txt")
+                         for i in range(1, 6)]
+    doc = DocumentDiff(role="license", old_path="old.txt", new_path="new.txt",
+                       changes=(lone, *policy), text_changes=tuple(clauses))
+    return Diff(old_path="old.txt", new_path="new.txt", documents=(doc,), all_text=all_text)
+
+
+def test_a_part_cut_out_whole_is_one_entry_but_a_lone_removal_stays_visible() -> None:
+    out = render(_cut_policy(), "text", color=False)
+    assert "REMOVED restrict.non_compete  §1.b.v" in out  # never folded into the policy's group
+    assert ("REMOVED 5 findings with removed clauses §Use Policy 1 … §Use Policy 5: "
+            "restrict.field_of_use ×5") in out
+    assert "Do not do thing 1." in out and "Do not do thing 2." not in out
+    assert "§Use Policy 1 … §Use Policy 5: 5 clauses" in out
+    assert out.count("… and 4 more (--all-text lists each; the JSON report always does)") == 2
+    markdown = render(_cut_policy(), "markdown")
+    assert "removed (5)" in markdown and "Do not do thing 2" not in markdown
+
+
+def test_all_text_and_json_list_every_finding_of_a_part_cut_out() -> None:
+    out = render(_cut_policy(all_text=True), "text", color=False)
+    assert all(f"Do not do thing {i}." in out for i in range(1, 6))
+    data = json.loads(render(_cut_policy(), "json"))
+    assert len(data["changes"]) == 6 and len(data["text_changes"]) == 7

@@ -27,7 +27,9 @@ REACHES = {"fail": {"fail"}, "warn": {"fail", "warn"}, "unknown": {"fail", "warn
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
               help="Write the report to this file.")
 @click.option("--all-text", is_flag=True,
-              help="Show cosmetic edits (whitespace, punctuation, typos) instead of counting them.")
+              help="Show cosmetic edits (whitespace, punctuation, typos) instead of counting them, "
+                   "and each finding and clause of a part added or cut out whole instead of one "
+                   "entry for the part.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="never", show_default=True,
               help="Exit 1 when a verdict changes to this outcome or worse (for CI).")
 def diff(old: str, new: str, policies: tuple[str, ...], profile: str | None, fmt: str | None,

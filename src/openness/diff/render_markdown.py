@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 from openness.diff.model import Diff
-from openness.diff.summary import (attributes, deltas, heading, shortened, spaced, summary_lines,
-                                   verdict_line, visible, where)
+from openness.diff.summary import (Group, attributes, clause_entries, deltas, finding_entries,
+                                   group_heading, group_rest, group_sample, heading, shortened,
+                                   spaced, summary_lines, verdict_line, visible, where)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~<>&])")
 #: What would start a list, heading or quote at the start of a line.
@@ -28,7 +29,15 @@ def render(diff: Diff) -> str:
     if diff.changes:
         out += ["", "## Finding changes", "", "| Change | Kind | Where | What | Old | New |",
                 "|---|---|---|---|---|---|"]
-        for change in diff.changes:
+        for change in finding_entries(diff):
+            if isinstance(change, Group):
+                out.append("| " + " | ".join((
+                    f"{change.change} ({len(change.items)})", "", escape(change.span()),
+                    escape(group_heading(change) + "; " + group_rest(change)),
+                    escape(group_sample(change)) if change.change == "removed" else "",
+                    escape(group_sample(change)) if change.change == "added" else "",
+                )) + " |")
+                continue
             what = "; ".join(deltas(change)) or attributes(change)
             out.append("| " + " | ".join((
                 change.change, f"`{change.kind}`", escape(where(change)), escape(what),
@@ -41,7 +50,11 @@ def render(diff: Diff) -> str:
             out.append(f"- **{escape(verdict_line(verdict))}**" + (f": {escape(message)}" if message else ""))
     if diff.text_changes:
         out += ["", "## Wording changes"]
-        for change in diff.text_changes:
+        for change in clause_entries(diff):
+            if isinstance(change, Group):
+                out += ["", f"### {escape(group_heading(change))}", "",
+                        f"{escape(group_sample(change))}", "", escape(group_rest(change))]
+                continue
             notes = [n for n, on in (("finding changed", change.finding_changed),
                                      ("cosmetic", change.cosmetic)) if on]
             out += ["", f"### {escape(heading(change))}" + (f" ({', '.join(notes)})" if notes else ""), ""]

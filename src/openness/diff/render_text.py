@@ -14,8 +14,9 @@ from rich.console import Console
 from rich.text import Text
 
 from openness.diff.model import Diff, FindingChange, TextChange
-from openness.diff.summary import (attributes, deltas, heading, shortened, summary_lines,
-                                   verdict_line, visible, where)
+from openness.diff.summary import (Group, attributes, clause_entries, deltas, finding_entries,
+                                   group_heading, group_rest, group_sample, heading, shortened,
+                                   summary_lines, verdict_line, visible, where)
 
 WIDTH = 100
 CHANGE_STYLES = {"added": "bold green", "removed": "bold red", "changed": "bold yellow"}
@@ -34,8 +35,11 @@ def render(diff: Diff, *, color: bool) -> str:
     if diff.changes:
         console.print()
         console.print(Text("Finding changes", style="bold"))
-        for change in diff.changes:
-            _finding(console, change)
+        for entry in finding_entries(diff):
+            if isinstance(entry, Group):
+                _group(console, entry)
+            else:
+                _finding(console, entry)
     if diff.verdict_changes:
         console.print()
         console.print(Text("Verdict changes", style="bold"))
@@ -47,8 +51,11 @@ def render(diff: Diff, *, color: bool) -> str:
     if diff.text_changes:
         console.print()
         console.print(Text("Wording changes", style="bold"))
-        for change in diff.text_changes:
-            _redline(console, change, diff.all_text, color)
+        for item in clause_entries(diff):
+            if isinstance(item, Group):
+                _group(console, item)
+            else:
+                _redline(console, item, diff.all_text, color)
     return out.getvalue()
 
 
@@ -63,6 +70,15 @@ def _finding(console: Console, change: FindingChange) -> None:
         console.print(Text(f'      - "{change.old.quote}"', style="red"))
     if change.new:
         console.print(Text(f'      + "{change.new.quote}"', style="green"))
+
+
+def _group(console: Console, group: Group) -> None:
+    """Findings or clauses that came or went with whole clauses: one entry, the first shown."""
+    sign, style = ("-", "red") if group.change == "removed" else ("+", "green")
+    console.print(Text.assemble("  ", (group.change.upper().ljust(8), CHANGE_STYLES[group.change]),
+                                group_heading(group)))
+    console.print(Text(f'      {sign} "{group_sample(group)}"', style=style))
+    console.print(Text(f"      {group_rest(group)}", style="dim"))
 
 
 def _redline(console: Console, change: TextChange, all_text: bool, color: bool) -> None:

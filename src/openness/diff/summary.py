@@ -1,16 +1,143 @@
 """What every diff report says, in words: counts, attribute deltas and shortened redlines.
 
 Renderers differ in markup only; the sentences live here so text, Markdown and HTML agree.
+Text and Markdown fold a part added or cut out whole into one entry (:func:`finding_entries`,
+:func:`clause_entries`); the HTML page is the full redline and, like JSON, lists every item.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass
 from typing import Any, Sequence
 
 from openness.diff.model import Diff, Edit, FindingChange, TextChange, VerdictChange
 
 #: Words of unchanged text kept on each side of an edit when a redline is shortened.
 CONTEXT = 8
+
+#: Consecutive findings or clauses of a wholly added or removed part shown as one entry: a
+#: use policy that moved out of the licence file is one change, not forty.
+GROUP_MIN = 4
+
+
+@dataclass(frozen=True, kw_only=True)
+class Group:
+    """A run of findings (or clauses) that came or went with whole clauses, shown as one entry.
+
+    The JSON report always lists every item; ``--all-text`` lists them in the others too.
+    """
+
+    change: str  # "added" or "removed"
+    items: tuple[Any, ...]
+    #: Section of the first and of the last item.
+    first: str | None
+    last: str | None
+
+    def span(self) -> str:
+        if self.first == self.last:
+            return section(self.first)
+        return f"{section(self.first)} … {section(self.last)}"
+
+    def kinds(self) -> str:
+        """"restrict.field_of_use ×29, require.attribution ×2" (findings only)."""
+        counts = Counter(item.kind for item in self.items)
+        return ", ".join(f"{kind} ×{n}" for kind, n in counts.most_common())
+
+
+def group_heading(group: Group) -> str:
+    """"31 findings with removed clauses §A … §B: restrict.field_of_use ×29, ..." or
+    "§A … §B removed: 25 clauses"."""
+    if isinstance(group.items[0], FindingChange):
+        return (f"{plural(len(group.items), 'finding')} with {group.change} clauses {group.span()}: "
+                f"{group.kinds()}")
+    return f"{group.span()}: {plural(len(group.items), 'clause')}"
+
+
+def group_sample(group: Group) -> str:
+    """The first item's text, shortened, for a glimpse of what the group holds."""
+    first = group.items[0]
+    if isinstance(first, FindingChange):
+        side = first.old or first.new
+        text = side.quote if side else ""
+    else:
+        text = first.old or first.new
+    return brief(text)
+
+
+def group_rest(group: Group) -> str:
+    return (f"… and {len(group.items) - 1} more (--all-text lists each; the JSON report always "
+            "does)")
+
+
+def brief(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def finding_entries(diff: Diff) -> list[FindingChange | Group]:
+    """The finding changes to show; a run of them that came or went with one stretch of whole
+    clauses (a use policy cut out of the licence file) is grouped. A clause removed on its own
+    elsewhere is its own stretch, so its findings are never folded into another's."""
+    stretch: dict[tuple[str, str | None, str | None], int] = {}
+    number, previous = 0, None
+    for text in diff.text_changes:
+        if text.change not in ("added", "removed"):
+            previous = None
+            continue
+        if text.change != previous:
+            number += 1
+            previous = text.change
+        path, section_id = ((text.path_old, text.old_section) if text.change == "removed"
+                            else (text.path_new, text.new_section))
+        stretch[(text.change, path, section_id)] = number
+
+    def key(change: FindingChange) -> tuple[str, int] | None:
+        side = change.old if change.change == "removed" else change.new
+        if change.change == "changed" or side is None:
+            return None
+        found = stretch.get((change.change, side.path, side.section))
+        return None if found is None else (change.change, found)
+
+    def where_of(change: FindingChange) -> str | None:
+        side = change.old or change.new
+        return side.section if side else None
+
+    return _grouped(diff.changes, key, where_of, diff.all_text)
+
+
+def clause_entries(diff: Diff) -> list[TextChange | Group]:
+    """The wording changes to show, runs of whole added or removed clauses grouped."""
+    return _grouped(diff.text_changes,
+                    lambda t: t.change if t.change in ("added", "removed") else None,
+                    lambda t: t.old_section if t.change == "removed" else t.new_section,
+                    diff.all_text)
+
+
+def _grouped(items: Sequence[Any], key: Any, where_of: Any, all_text: bool) -> list[Any]:
+    if all_text:
+        return list(items)
+    out: list[Any] = []
+    run: list[Any] = []
+
+    def close() -> None:
+        if len(run) >= GROUP_MIN:
+            change = run[0].change
+            out.append(Group(change=change, items=tuple(run), first=where_of(run[0]),
+                             last=where_of(run[-1])))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for item in items:
+        if run and key(item) != key(run[0]):
+            close()
+        if key(item) is None:
+            out.append(item)
+        else:
+            run.append(item)
+    close()
+    return out
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:
