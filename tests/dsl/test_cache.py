@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from openness.dsl import RuleErrors, cache, load
-from openness.dsl import loader as loader_module
+from openness.dsl import parser as parser_module
 
 BASE = 'policy base "Base" { rule r "R" { fail if restrict.commercial } }\n'
 TOP = 'import "base.rules"\npolicy top "Top" { rule t "T" { require base.r } }\n'
@@ -29,13 +29,13 @@ def rules(tmp_path: Path) -> Path:
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The files parsed from their text (a policy from the cache is not)."""
     seen: list[str] = []
-    real = loader_module.parse
+    real = parser_module.parse
 
     def counting(text: str, path: str = "<string>"):
         seen.append(Path(path).name)
         return real(text, path)
 
-    monkeypatch.setattr(loader_module, "parse", counting)
+    monkeypatch.setattr(parser_module, "parse", counting)
     return seen
 
 

@@ -14,7 +14,6 @@ from openness.dsl import ast, cache
 from openness.dsl.checker import check_policy
 from openness.dsl.errors import Diagnostic, RuleErrors
 from openness.dsl.gcpause import gc_paused
-from openness.dsl.parser import parse
 from openness.dsl.resources import builtin_packs, builtin_rules_root
 from openness.errors import OpennessError
 
@@ -26,9 +25,11 @@ class _Loader:
         self.problems: list[Diagnostic] = []
 
     def load_text(self, text: str, path: str, real: Path | None, stack: tuple[Path, ...]) -> ast.Policy | None:
+        from openness.dsl import parser  # not imported when every policy comes from the cache
+
         lines = text.splitlines()
         try:
-            rule_file = parse(text, path)
+            rule_file = parser.parse(text, path)
         except RuleErrors as exc:
             self.problems.extend(exc.diagnostics)
             return None
