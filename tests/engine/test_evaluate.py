@@ -252,6 +252,9 @@ def test_repeated_tests_are_shared_but_each_rule_keeps_its_own_words(finding):
     a, b = evaluate(compiled, [cap], roles={"license"}).rules
     assert a.outcome == b.outcome == "fail"
     assert "count <= 5M" in a.trace[0] and "count <= 5000000" in b.trace[0]
+    # The clauses are decided once, but each rule's comparison is told with its own numbers.
+    assert a.trace[1].endswith("count 1,000,000 <= 5M: true")
+    assert b.trace[1].endswith("count 1,000,000 <= 5000000: true")
 
 
 def test_words_are_rendered_once_and_only_when_read(compiled, finding, monkeypatch):

@@ -93,6 +93,10 @@ class CompiledCondition:
     match: CompiledMatch | None = None
     items: tuple["CompiledCondition", ...] = ()
     source: str = ""
+    #: What the condition tests, as a value: equal keys give equal answers in one run.
+    key: Hashable = None
+    #: A match's place among its clause's matches, left to right (``CompiledClause.leaves``).
+    leaf: int = -1
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -107,6 +111,11 @@ class CompiledClause:
     message: Template | None
     #: Attribute name -> taxonomy type, for rendering the matched finding's attributes.
     attribute_types: dict[str, str]
+    #: The condition's matches, left to right: the words of a result name this clause's own.
+    leaves: tuple[CompiledMatch, ...] = ()
+    #: Verb, severity and condition as a value: clauses of other rules with the same key
+    #: reach the same outcome on the same findings, so a run decides each key once.
+    key: Hashable = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -205,10 +214,13 @@ def _compile_clause(clause: ast.Clause, kinds: _Kinds) -> CompiledClause:
     types: dict[str, str] = {}
     for kind in _kinds(condition):
         types.update({name: t.type for name, t in kinds.attrs(kind).items()})
+    leaves: list[CompiledMatch] = []
+    compiled = _compile_condition(condition, clause.source, kinds, leaves)
     return CompiledClause(
         verb=clause.verb, severity=clause.severity, severity_given=clause.severity_given,
-        source=clause.source, condition=_compile_condition(condition, clause.source, kinds), requires=None,
-        message=message, attribute_types=types,
+        source=clause.source, condition=compiled, requires=None,
+        message=message, attribute_types=types, leaves=tuple(leaves),
+        key=(clause.verb, clause.severity, compiled.key),
     )
 
 
@@ -220,26 +232,28 @@ def _kinds(condition: ast.Condition) -> list[str]:
     return [k for item in condition.items for k in _kinds(item)]
 
 
-def _compile_condition(condition: ast.Condition, source: str, kinds: _Kinds) -> CompiledCondition:
+def _compile_condition(condition: ast.Condition, source: str, kinds: _Kinds,
+                       leaves: list[CompiledMatch]) -> CompiledCondition:
+    """``condition`` compiled; its matches are appended to ``leaves`` left to right."""
     if isinstance(condition, ast.Match):
         name = condition.name
-        return CompiledCondition(
-            op="match",
-            match=CompiledMatch(
-                kind=name,
-                filter=_compile_expr(condition.where, kinds.attrs(name)) if condition.where else None,
-                sources=kinds.sources(name),
-                source=source,
-            ),
+        match = CompiledMatch(
+            kind=name,
+            filter=_compile_expr(condition.where, kinds.attrs(name)) if condition.where else None,
+            sources=kinds.sources(name),
             source=source,
         )
+        leaves.append(match)
+        return CompiledCondition(
+            op="match", match=match, source=source, leaf=len(leaves) - 1,
+            key=("match", name, match.filter.key if match.filter is not None else None),
+        )
     if isinstance(condition, ast.CondNot):
-        return CompiledCondition(op="not", items=(_compile_condition(condition.item, source, kinds),),
-                                 source=source)
+        inner = _compile_condition(condition.item, source, kinds, leaves)
+        return CompiledCondition(op="not", items=(inner,), source=source, key=("not", inner.key))
     op = "all" if isinstance(condition, ast.CondAll) else "any"
-    return CompiledCondition(
-        op=op, items=tuple(_compile_condition(i, source, kinds) for i in condition.items), source=source
-    )
+    items = tuple(_compile_condition(i, source, kinds, leaves) for i in condition.items)
+    return CompiledCondition(op=op, items=items, source=source, key=(op, tuple(i.key for i in items)))
 
 
 # --- filters ----------------------------------------------------------------------------------

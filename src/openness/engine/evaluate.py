@@ -45,8 +45,9 @@ class _Decided:
     ranks: frozenset[int]
 
 
-#: A match of a clause (whose words the trace needs) and what it decided.
-_Match = tuple[CompiledMatch, _Decided]
+#: A match of a clause, by its place among the clause's matches (``CompiledClause.leaves``:
+#: the words name that clause's own), and what it decided.
+_Match = tuple[int, _Decided]
 
 
 @dataclass(slots=True)
@@ -178,6 +179,8 @@ class _Run:
         self.memo: dict[str, RuleResult] = {}
         self.words = _Words(self.env)
         self.decided: dict[tuple[str, Any], _Decided] = {}
+        #: Outcome and condition by clause key: rules repeating a clause share its decision.
+        self.clauses: dict[Any, tuple[str, _Cond]] = {}
 
     # --- decisions ----------------------------------------------------------------------------
 
@@ -185,7 +188,7 @@ class _Run:
         if cc.op == "match":
             assert cc.match is not None
             decided = self.match(cc.match)
-            return _Cond(truth=decided.truth, matches=[(cc.match, decided)])
+            return _Cond(truth=decided.truth, matches=[(cc.leaf, decided)])
         parts = [self.condition(item) for item in cc.items]
         if cc.op == "not":
             inner = parts[0]
@@ -287,12 +290,15 @@ class _Run:
                 outcome = clause.severity
             return _Decision(clause=clause, outcome=outcome, required=result)
         assert clause.condition is not None
-        cond = self.condition(clause.condition)
-        if clause.verb == "require":
-            outcome = "pass" if cond.truth else "unknown" if cond.truth is None else clause.severity
-        else:
-            outcome = clause.verb if cond.truth else "unknown" if cond.truth is None else "pass"
-        return _Decision(clause=clause, outcome=outcome, cond=cond)
+        known = self.clauses.get(clause.key)
+        if known is None:
+            cond = self.condition(clause.condition)
+            if clause.verb == "require":
+                outcome = "pass" if cond.truth else "unknown" if cond.truth is None else clause.severity
+            else:
+                outcome = clause.verb if cond.truth else "unknown" if cond.truth is None else "pass"
+            known = self.clauses[clause.key] = (outcome, cond)
+        return _Decision(clause=clause, outcome=known[0], cond=known[1])
 
     def rule(self, rule: CompiledRule) -> RuleResult:
         cached = self.memo.get(rule.id)
@@ -317,7 +323,8 @@ class _Run:
             for f in [f for d in decisions for f in d.evidence]:
                 chosen.setdefault(_place(f), f)
             return [chosen[place] for place in sorted(chosen)]
-        ranks = frozenset().union(*(decided.ranks for d in decisions if d.cond is not None for _, decided in d.cond.matches))
+        ranks = frozenset().union(*(decided.ranks for d in decisions if d.cond is not None
+                                    for _, decided in d.cond.matches))
         return list(map(self.ranked.__getitem__, sorted(ranks)))
 
 
@@ -364,9 +371,11 @@ class _Words:
         assert cond is not None
         head = f"{'require' if clause.verb == 'require' else clause.verb + ' if'} {clause.source}: " \
                f"{_truth(cond.truth)} -> {outcome}"
-        trace = [head, *(f"  {line}" for m, decided in cond.matches for line in self.details(m, decided))]
+        leaves = clause.leaves
+        trace = [head, *(f"  {line}" for i, decided in cond.matches
+                         for line in self.details(leaves[i], decided))]
         if outcome == "unknown":
-            message, fix = self.unknown(cond)
+            message, fix = self.unknown(clause, cond)
             return _Clause(message=message, trace=trace, fix=fix)
         if clause.verb == "require":
             if outcome == "pass":
@@ -392,7 +401,7 @@ class _Words:
                                     for f in evidence[:TRACE_FINDINGS])
             else:
                 message = ""
-            absent = [m.kind for m, decided in cond.matches if decided.case == "absent"]
+            absent = [leaves[i].kind for i, decided in cond.matches if decided.case == "absent"]
             return _Clause(message=message, trace=trace, absent=absent)
         # The message names the first few findings; the evidence keeps them all.
         shown = evidence[:TRACE_FINDINGS]
@@ -433,14 +442,15 @@ class _Words:
             lines.append(f"... and {len(findings) - TRACE_FINDINGS} more {m.kind} findings")
         return lines
 
-    def unknown(self, cond: _Cond) -> tuple[str, str]:
+    def unknown(self, clause: CompiledClause, cond: _Cond) -> tuple[str, str]:
         reasons: list[str] = []
         fixes: list[str] = []
-        for m, decided in cond.matches:
+        matches = [(clause.leaves[i], decided) for i, decided in cond.matches]
+        for m, decided in matches:
             if decided.case == "unsettled":
                 reasons.append(f"no {_roles(m.sources)} document was analysed, so {m.kind} cannot be settled")
                 fixes.append(f"Analyse the {_roles(m.sources)} together with the licence")
-        for m, decided in cond.matches:
+        for m, decided in matches:
             if decided.case != "undecided":
                 continue
             assert m.filter is not None
