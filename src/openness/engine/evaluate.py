@@ -76,7 +76,8 @@ class _Decision:
     def evidence(self) -> list[Finding]:
         if self.required is not None:
             # A required rule hands over its evidence, as findings of a kind named after it.
-            return [Finding(kind=self.required.id, attributes={}, evidence=ev) for ev in self.required.evidence]
+            return [Finding(kind=self.required.id, attributes={}, evidence=ev)
+                    for ev in self.required.evidence]
         assert self.cond is not None
         return self.cond.findings
 
@@ -103,7 +104,6 @@ class _Kind:
         self.answers: dict[Any, tuple[frozenset[int], frozenset[int]]] = {}
         #: Attribute name -> its column, for threshold tests.
         self.columns: dict[str, _Column] = {}
-
 
     def pick(self, indexes: frozenset[int]) -> tuple[list[Finding], frozenset[int]]:
         """The findings at ``indexes``, in document order, and their ranks."""
