@@ -9,9 +9,9 @@ so that the checker can report them together with everything else.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import replace
 from decimal import Decimal
-import threading
 from functools import cache
 from typing import TYPE_CHECKING, Any
 

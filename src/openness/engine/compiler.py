@@ -1,4 +1,6 @@
-"""Policy -> closures: every ``where`` filter becomes a function of a finding's attributes.
+"""Policy -> closures: every comparison or flag of a ``where`` filter becomes a function of a
+finding's attributes; ``and``, ``or`` and ``not`` stay a tree the engine combines over all
+findings of a kind at once.
 
 Compiled once, evaluated many times. Each filter also keeps an *explainer* that re-runs the
 same pieces on one finding and says in words what it compared and why the answer is
@@ -13,7 +15,6 @@ from decimal import Decimal
 from functools import cache
 from importlib import resources
 from typing import Any, Callable, Hashable
-
 
 from openness.dsl import ast
 from openness.dsl.checker import attribute_types, is_rule_reference
@@ -66,13 +67,14 @@ class Threshold:
 
 @dataclass(frozen=True, kw_only=True)
 class Filter:
-    test: Predicate
     explain: Explainer
     #: What the filter tests, as a value: equal keys give equal answers on the findings of one
     #: kind, so a run works out each distinct test once however many rules repeat it.
     key: Hashable
-    #: "test" for a comparison or a flag; "all", "any" or "not" over ``parts``.
+    #: "test" for a comparison or a flag, answered by ``test``; "all", "any" or "not" over
+    #: ``parts``, which the engine combines for all findings of a kind at once.
     op: str = "test"
+    test: Predicate | None = None
     parts: tuple["Filter", ...] = ()
     #: Set when the test is a threshold that a column of values can answer.
     threshold: Threshold | None = None
@@ -276,34 +278,16 @@ def _compile_expr(expr: ast.Expr, attrs: dict[str, Any]) -> Filter:
         return Filter(test=flag, explain=explain_flag, key=("flag", name))
     if isinstance(expr, ast.NoneOf):
         inner = _compile_expr(expr.item, attrs)
-        inner_test = inner.test
-
-        def negate(a: Any, env: Env) -> Truth:
-            return kleene_not(inner_test(a, env))
 
         def explain_not(a: Any, env: Env) -> tuple[Truth, str, list[Missing]]:
             truth, text, missing = inner.explain(a, env)
             return kleene_not(truth), f"not ({text})", missing
 
-        return Filter(test=negate, explain=explain_not, key=("not", inner.key), op="not", parts=(inner,))
+        return Filter(explain=explain_not, key=("not", inner.key), op="not", parts=(inner,))
     if isinstance(expr, (ast.AllOf, ast.AnyOf)):
         parts = tuple(_compile_expr(i, attrs) for i in expr.items)
-        tests = tuple(p.test for p in parts)
         combine = kleene_and if isinstance(expr, ast.AllOf) else kleene_or
         word = " and " if isinstance(expr, ast.AllOf) else " or "
-
-        #: The value that settles the whole at once: one False for "and", one True for "or".
-        settles: Truth = not isinstance(expr, ast.AllOf)
-
-        def test(a: Any, env: Env) -> Truth:
-            result: Truth = not settles
-            for t in tests:
-                value = t(a, env)
-                if value is settles:
-                    return settles
-                if value is None:
-                    result = None
-            return result
 
         def explain_all(a: Any, env: Env) -> tuple[Truth, str, list[Missing]]:
             explained = [p.explain(a, env) for p in parts]
@@ -311,8 +295,7 @@ def _compile_expr(expr: ast.Expr, attrs: dict[str, Any]) -> Filter:
             return combine(t for t, _, _ in explained), word.join(f"({x})" for _, x, _ in explained), missing
 
         op = "all" if isinstance(expr, ast.AllOf) else "any"
-        return Filter(test=test, explain=explain_all, key=(op, tuple(p.key for p in parts)), op=op,
-                      parts=parts)
+        return Filter(explain=explain_all, key=(op, tuple(p.key for p in parts)), op=op, parts=parts)
     return _compile_compare(expr, attrs)
 
 

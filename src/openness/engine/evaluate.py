@@ -241,6 +241,7 @@ class _Run:
             else:
                 true, unknown, rest = frozenset(), frozenset(), range(len(kind.findings))
             if rest:
+                assert flt.test is not None
                 test, env, findings = flt.test, self.env, kind.findings
                 values = {i: test(findings[i].attributes, env) for i in rest}
                 true |= {i for i, v in values.items() if v is True}
