@@ -6,22 +6,18 @@ pieces, never from markup strings: a ``[bold]`` in a licence stays a ``[bold]``.
 
 from __future__ import annotations
 
-from io import StringIO
 from typing import TYPE_CHECKING
 
-from rich.console import Console
 from rich.text import Text
 
 from openness.report.outline import FIX_LABEL, attention, location, one_line, passing, plural, subject_of
+from openness.report.terminal import Lines
 
 if TYPE_CHECKING:
     from openness.analysis import Analysis, DocumentResult
     from openness.disclose.components import Components
     from openness.engine.results import PolicyVerdict, RuleResult
     from openness.model import Evidence
-
-#: Wide enough for a citation and a short quote on one line, narrow enough for a split pane.
-WIDTH = 100
 
 STYLES = {"pass": "bold green", "fail": "bold red", "warn": "bold yellow", "unknown": "bold magenta"}
 
@@ -30,11 +26,7 @@ LABEL_WIDTH = len("UNKNOWN")
 
 
 def render(analysis: Analysis, *, color: bool, show_passing: bool = False) -> str:
-    out = StringIO()
-    console = Console(file=out, force_terminal=color, no_color=not color, width=WIDTH,
-                      color_system="standard" if color else None, markup=False, emoji=False,
-                      highlight=False, legacy_windows=False)
-    report = _Lines(console)
+    report = Lines(color=color)
     for verdict in analysis.verdicts:
         _verdict(report, verdict, show_passing)
         report.print()
@@ -48,55 +40,14 @@ def render(analysis: Analysis, *, color: bool, show_passing: bool = False) -> st
         report.print(Text("Notes", style="bold"))
         for note in analysis.notes:
             report.indented(Text(note), first="  - ")
-    report.flush()
-    return out.getvalue()
-
-
-class _Lines:
-    """The report's lines, wrapped as they are added and printed in one go at the end.
-
-    Printing line by line made rich measure the console and wrap every line a second time:
-    half of the time of a fifty-licence report.
-    """
-
-    def __init__(self, console: Console) -> None:
-        self.console = console
-        self.lines: list[Text] = []
-
-    def print(self, text: Text | None = None) -> None:
-        """One line (or paragraph), wrapped at the report's width as ``console.print`` would."""
-        if text is None:
-            self.lines.append(Text())
-        else:
-            self.lines.extend(text.wrap(self.console, WIDTH))
-
-    def indented(self, text: Text, indent: int = 4, first: str | None = None) -> None:
-        """``text`` wrapped with a hanging indent, so a long quote stays under its rule.
-
-        ``first`` replaces the indent on the first line (a bullet), the rest line up under it.
-        """
-        prefix = first if first is not None else " " * indent
-        for line in text.wrap(self.console, WIDTH - len(prefix)):
-            line.rstrip()
-            self.lines.append(Text(prefix) + line)
-            prefix = " " * len(prefix)
-
-    def flush(self) -> None:
-        if not self.lines:
-            return
-        if self.console.no_color:
-            # Without styles a line is its text: rich would write the same characters, slower.
-            self.console.file.write("".join(f"{line.plain}\n" for line in self.lines))
-        else:
-            self.console.print(Text("\n").join(self.lines), no_wrap=True, crop=False)
-        self.lines = []
+    return report.render()
 
 
 def _outcome(outcome: str) -> Text:
     return Text(outcome.upper().ljust(LABEL_WIDTH), style=STYLES.get(outcome, ""))
 
 
-def _verdict(report: _Lines, verdict: PolicyVerdict, show_passing: bool) -> None:
+def _verdict(report: Lines, verdict: PolicyVerdict, show_passing: bool) -> None:
     line = Text.assemble(_outcome(verdict.outcome), "  ", (verdict.policy, "bold"), "  ", verdict.title)
     if subject_of(verdict):
         line.append(f"  [{subject_of(verdict)}]", style="dim")
@@ -111,7 +62,7 @@ def _verdict(report: _Lines, verdict: PolicyVerdict, show_passing: bool) -> None
         report.print(Text(f"  {plural(len(passed), 'rule')} passed", style="dim"))
 
 
-def _rule(report: _Lines, rule: RuleResult) -> None:
+def _rule(report: Lines, rule: RuleResult) -> None:
     report.print(Text.assemble("  ", _outcome(rule.outcome), "  ", (rule.id, "bold"), "  ", rule.title))
     report.indented(Text(rule.message))
     for evidence in rule.evidence:
@@ -129,7 +80,7 @@ def _citation(evidence: Evidence) -> Text:
     return text
 
 
-def _components(report: _Lines, subject: str, view: Components) -> None:
+def _components(report: Lines, subject: str, view: Components) -> None:
     """What the release publishes, component by component, and under which licence."""
     report.print(Text.assemble(("Components", "bold"), (f"  [{subject}]", "dim")))
     for component in view:
@@ -142,7 +93,7 @@ def _components(report: _Lines, subject: str, view: Components) -> None:
     report.print()
 
 
-def _documents(report: _Lines, documents: tuple[DocumentResult, ...]) -> None:
+def _documents(report: Lines, documents: tuple[DocumentResult, ...]) -> None:
     if not documents:
         return
     report.print(Text("Documents", style="bold"))
