@@ -87,18 +87,6 @@ def test_revenue_threshold_has_amount_and_currency() -> None:
     assert attrs == {"amount": 1_000_000, "currency": "USD", "period": "annual"}
 
 
-@pytest.mark.parametrize(
-    ("text", "jurisdiction"),
-    [
-        ("This Agreement will be governed by the laws of the State of California.", "California, USA"),
-        ("This Agreement is governed by the laws of England and Wales.", "England and Wales"),
-        ("This agreement will be governed and construed under PRC laws.", "PRC"),
-    ],
-)
-def test_governing_law(text: str, jurisdiction: str) -> None:
-    assert one(text, "term.governing_law") == {"jurisdiction": jurisdiction}
-
-
 def test_non_compete_scope() -> None:
     text = "You will not use the Model or any output of the Model to improve any other large language model."
     assert one(text, "restrict.non_compete") == {"scope": "both"}
@@ -216,6 +204,9 @@ def test_naming_without_a_nearby_quote_has_no_mark() -> None:
 @pytest.mark.parametrize(
     ("text", "jurisdiction"),
     [
+        ("This Agreement will be governed by the laws of the State of California.", "California, USA"),
+        ("This Agreement is governed by the laws of England and Wales.", "England and Wales"),
+        ("This agreement will be governed and construed under PRC laws.", "PRC"),
         ("Delaware law governs this Agreement.", "Delaware, USA"),
         ("This Licence is governed by the laws of the State of New York, U.S.", "New York, USA"),
         ("This Agreement is governed by the laws of the Commonwealth of Massachusetts.", "Massachusetts, USA"),
@@ -224,8 +215,9 @@ def test_naming_without_a_nearby_quote_has_no_mark() -> None:
         ("This Agreement is governed by the laws of Singapore.", "Singapore"),
     ],
 )
-def test_governing_law_jurisdictions_have_one_normal_form(text: str, jurisdiction: str) -> None:
-    # "<State>, USA" for a US state, as the real corpus's answer key writes "California, USA"
+def test_governing_law(text: str, jurisdiction: str) -> None:
+    # One normal form per jurisdiction: "<State>, USA" for a US state, as the real corpus's
+    # answer key writes "California, USA"
     assert one(text, "term.governing_law") == {"jurisdiction": jurisdiction}
 
 
