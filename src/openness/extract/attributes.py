@@ -174,13 +174,10 @@ def regions(unit: UnitText) -> dict[str, Any]:
     return {"regions": found} if found else {}
 
 
-def _quote_spans(unit: UnitText) -> list[tuple[int, int, str]]:
-    """Quoted strings as (start, end, text), the offsets including the quote marks."""
-    return [(m.start(), m.end(), m.group(1).strip()) for m in _QUOTED.finditer(unit.text)]
-
-
-def _quotes(unit: UnitText) -> list[tuple[int, str]]:
-    return [(m.start(1), m.group(1).strip()) for m in _QUOTED.finditer(unit.text)]
+def _quotes(unit: UnitText) -> list[tuple[re.Match[str], str]]:
+    """The unit's quoted strings: each match (its span includes the quote marks, group 1's
+    does not) and its text, stripped."""
+    return [(m, m.group(1).strip()) for m in _QUOTED.finditer(unit.text)]
 
 
 def attribution(unit: UnitText) -> dict[str, Any]:
@@ -188,8 +185,8 @@ def attribution(unit: UnitText) -> dict[str, Any]:
     cue = unit.first("ATTRIBUTION")
     after = cue[2] if cue else 0
     quotes = _quotes(unit)
-    for at, text in quotes:
-        if at >= after and len(text.split()) >= 2:
+    for match, text in quotes:
+        if match.start(1) >= after and len(text.split()) >= 2:
             return {"text": text}
     for _, text in quotes:
         if len(text.split()) >= 2:
@@ -210,7 +207,8 @@ def naming(unit: UnitText) -> dict[str, Any]:
         return {}
     out: dict[str, Any] = {"position": cue[1] or "contains"}
     best: tuple[int, str] | None = None
-    for at, end, text in _quote_spans(unit):
+    for match, text in _quotes(unit):
+        at, end = match.span()
         gap = at - cue[3] if at >= cue[3] else cue[2] - end if end <= cue[2] else 0
         if gap <= _NAMING_GAP and (best is None or gap < best[0]):
             best = (gap, text)
