@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, NamedTuple, Sequence
 
 from openness.errors import InputError
 from openness.model import Document, Finding
 
 if TYPE_CHECKING:
     from openness.disclose.components import Components
+    from openness.engine.compiler import CompiledPolicy
     from openness.engine.results import PolicyVerdict
     from openness.segment import Outline
 
@@ -26,7 +27,7 @@ DOCUMENT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".pdf", ".license", "
 #: The policies judged when none is named.
 DEFAULT_POLICIES = ("osd", "osaid-1.0")
 
-#: Called once per document before it is read: (path, index, total).
+#: Called once per document before its clauses are read: (path, index, total).
 Observer = Callable[[str, int, int], None]
 
 
@@ -115,38 +116,88 @@ def document_findings(doc: Document, outline: Outline, role: str) -> list[Findin
     return findings
 
 
-def read_document(
-    path: str, subject: str, role: str | None = None, *, alone: bool = False
-) -> tuple[DocumentResult, list[Finding]]:
-    """Read, segment and extract one file; an unreadable file becomes a result with ``error``.
+class Reading(NamedTuple):
+    """One file to read: its path, the subject it belongs to, a role the user gave, and whether
+    it was given alone (not in a release folder)."""
 
-    A file given ``alone`` (not in a release folder) whose role cannot be told is taken as a
-    licence: that is what a user hands ``analyze``.
+    path: str
+    subject: str
+    role: str | None = None
+    alone: bool = False
+
+
+def read_text(reading: Reading) -> DocumentResult:
+    """Read and segment one file; an unreadable file becomes a result with ``error``.
+
+    Needs nothing of the extractor, so :class:`~openness.workers.ReadAhead` can run it in a
+    worker. A file given ``alone`` whose role cannot be told is taken as a licence: that is what a
+    user hands ``analyze``.
     """
-    from openness.extract import document_notes
     from openness.ingest import load
     from openness.roles import detect_role, role_from_name
     from openness.segment import segment
 
+    path, subject, role, alone = reading
     try:
         doc = load(path)
     except InputError as exc:
         return DocumentResult(path=path, role=role or role_from_name(path) or "other",
-                              subject=subject, error=exc.problem), []
+                              subject=subject, error=exc.problem)
     detected = role or detect_role(doc)
     if alone and detected == "other":
         detected = "license"
-    outline = segment(doc)
-    findings = document_findings(doc, outline, detected)
-    result = DocumentResult(
-        path=path,
-        role=detected,
-        subject=subject,
-        document=doc,
-        outline=outline,
-        notes=tuple(document_notes(doc, findings)),
-    )
-    return result, findings
+    return DocumentResult(path=path, role=detected, subject=subject, document=doc,
+                          outline=segment(doc))
+
+
+def unreadable(reading: Reading, problem: str) -> DocumentResult:
+    """The result of a file that could not be read at all."""
+    from openness.roles import role_from_name
+
+    return DocumentResult(path=reading.path, subject=reading.subject, error=problem,
+                          role=reading.role or role_from_name(reading.path) or "other")
+
+
+def read_findings(result: DocumentResult) -> tuple[DocumentResult, list[Finding]]:
+    """The findings of a document read by :func:`read_text`, and the result with its notes."""
+    from openness.extract import document_notes
+
+    if result.document is None or result.outline is None:
+        return result, []
+    findings = document_findings(result.document, result.outline, result.role)
+    return replace(result, notes=tuple(document_notes(result.document, findings))), findings
+
+
+def read_document(
+    path: str, subject: str, role: str | None = None, *, alone: bool = False
+) -> tuple[DocumentResult, list[Finding]]:
+    """Read, segment and extract one file (see :func:`read_text`)."""
+    return read_findings(read_text(Reading(path, subject, role, alone)))
+
+
+def readings(release: Release, roles: Mapping[str, str] | None = None) -> list[Reading]:
+    """The files of a release to read, with the roles given by path in ``roles``."""
+    alone = len(release.files) == 1 and str(release.files[0]) == release.subject
+    return [Reading(str(file), release.subject, (roles or {}).get(str(file)), alone)
+            for file in release.files]
+
+
+def warm_extractor(readings: Sequence[Reading]) -> None:
+    """Load the extractor now if any file will likely be read for clauses (judged from the role
+    given or the file's name alone; a README is usually a model card): for a process that reads
+    its files in a worker meanwhile (see :mod:`openness.workers`)."""
+    from openness.roles import role_from_name
+
+    def likely(reading: Reading) -> bool:
+        if reading.role:
+            return reading.role in CLAUSE_ROLES
+        named = role_from_name(reading.path)
+        return named is None or (named in CLAUSE_ROLES and named != "readme")
+
+    if any(likely(r) for r in readings):
+        from openness.extract import prepare
+
+        prepare()
 
 
 def policy_notes(results: Sequence[DocumentResult], findings: Sequence[Finding]) -> list[str]:
@@ -191,57 +242,100 @@ def analyze(
     profile: Any = None,
     roles: Mapping[str, str] | None = None,
     observer: Observer | None = None,
+    parallel: bool = False,
 ) -> Analysis:
     """Analyse each PATH (a licence file or a release folder) and judge it by ``policies``.
 
     ``policies`` are built-in names (``osd``) or rule files; ``roles`` overrides detected roles
     by path. Unreadable files are reported in the result and the rest is still analysed; rule
-    files that do not load raise :class:`~openness.errors.RuleError` before any file is read.
+    files that do not load raise :class:`~openness.errors.RuleError` before any file is judged.
+    ``parallel`` lets a forked worker read and extract beside this process (see
+    :mod:`openness.workers`); the result is the same.
     """
-    from openness import dsl, engine
-    from openness.disclose.components import release_components
+    analyses = analyze_each(paths, policies=policies, profile=profile, roles=roles,
+                            observer=observer, parallel=parallel)
+    return Analysis(
+        documents=tuple(d for a in analyses for d in a.documents),
+        findings=tuple(f for a in analyses for f in a.findings),
+        verdicts=tuple(v for a in analyses for v in a.verdicts),
+        components={s: c for a in analyses for s, c in a.components.items()},
+        notes=tuple(n for a in analyses for n in a.notes),
+    )
 
-    compiled = [engine.compile(dsl.load(p)) for p in policies]
+
+def analyze_each(
+    paths: Sequence[str | Path | Release],
+    *,
+    policies: Sequence[str | CompiledPolicy] = DEFAULT_POLICIES,
+    profile: Any = None,
+    roles: Mapping[str, str] | None = None,
+    observer: Observer | None = None,
+    parallel: bool = False,
+    texts: Sequence[DocumentResult] | None = None,
+) -> list[Analysis]:
+    """One :class:`Analysis` per PATH, as :func:`analyze` makes them.
+
+    ``policies`` may also be compiled already, and ``texts`` be the files already read by
+    :func:`read_text`, in order (``diff`` does both while it reads ahead itself).
+    """
+    from openness.workers import ReadAhead, shared
+
     overrides = {str(Path(k)): v for k, v in (roles or {}).items()}
     releases = [p if isinstance(p, Release) else Release.from_path(p) for p in paths]
-    total = sum(len(r.files) for r in releases)
+    files = [r for release in releases for r in readings(release, overrides)]
+    with ReadAhead(read_text, files if texts is None else [], failed=unreadable,
+                   worker=parallel) as ahead:
+        compiled = [compile_policy(p) for p in policies]
+        if ahead.parallel:
+            warm_extractor(files)  # while the worker reads
+        extracted = shared(read_findings, ahead if texts is None else texts, worker=parallel)
+        analyses = []
+        index = 0
+        for release in releases:
+            results: list[DocumentResult] = []
+            found: list[Finding] = []
+            for _ in release.files:
+                index += 1
+                if observer:
+                    observer(files[index - 1].path, index, len(files))
+                result, file_findings = next(extracted)
+                results.append(result)
+                found.extend(file_findings)
+            analyses.append(_judged(release, results, found, compiled, profile))
+    return analyses
 
-    documents: list[DocumentResult] = []
-    findings: list[Finding] = []
-    verdicts: list[PolicyVerdict] = []
-    notes: list[str] = []
-    components: dict[str, Components] = {}
-    index = 0
-    for release in releases:
-        subject = release.subject
-        if not release.files:
-            documents.append(DocumentResult(path=subject, role="other", subject=subject,
-                                            error="is a folder with no licence, policy or card files"))
-            continue
-        alone = len(release.files) == 1 and str(release.files[0]) == subject
-        results, found = [], []
-        for file in release.files:
-            index += 1
-            if observer:
-                observer(str(file), index, total)
-            result, file_findings = read_document(str(file), subject, overrides.get(str(file)),
-                                                  alone=alone)
-            results.append(result)
-            found.extend(file_findings)
-        documents.extend(results)
-        findings.extend(found)
-        notes.extend(policy_notes(results, found))
-        read = [r for r in results if r.document is not None]
-        if not read:
-            continue
-        read_roles = {r.role for r in read}
-        components[subject] = release_components(
-            {r.path: [f for f in found if f.evidence.path == r.path] for r in read},
-            [r.document for r in read if r.document is not None],
-            {r.path: r.role for r in read},
-        )
-        for policy in compiled:
-            verdict = engine.evaluate(policy, found, roles=read_roles, profile=profile)
-            verdicts.append(replace(verdict, subject=subject))
-    return Analysis(documents=tuple(documents), findings=tuple(findings),
-                    verdicts=tuple(verdicts), components=components, notes=tuple(notes))
+
+def compile_policy(policy: str | CompiledPolicy) -> CompiledPolicy:
+    """A policy (built-in name or rule file) loaded and compiled; a compiled one as it is."""
+    from openness import dsl, engine
+    from openness.engine.compiler import CompiledPolicy
+
+    return policy if isinstance(policy, CompiledPolicy) else engine.compile(dsl.load(policy))
+
+
+def _judged(release: Release, results: list[DocumentResult], found: list[Finding],
+            compiled: Sequence[CompiledPolicy], profile: Any) -> Analysis:
+    """The analysis of one release: its documents and findings judged by each policy."""
+    from openness import engine
+    from openness.disclose.components import release_components
+
+    subject = release.subject
+    if not release.files:
+        return Analysis(documents=(DocumentResult(
+            path=subject, role="other", subject=subject,
+            error="is a folder with no licence, policy or card files"),), findings=())
+    notes = tuple(policy_notes(results, found))
+    read = [r for r in results if r.document is not None]
+    if not read:
+        return Analysis(documents=tuple(results), findings=tuple(found), notes=notes)
+    components = release_components(
+        {r.path: [f for f in found if f.evidence.path == r.path] for r in read},
+        [r.document for r in read if r.document is not None],
+        {r.path: r.role for r in read},
+    )
+    read_roles = {r.role for r in read}
+    verdicts = tuple(
+        replace(engine.evaluate(policy, found, roles=read_roles, profile=profile), subject=subject)
+        for policy in compiled)
+    return Analysis(documents=tuple(results), findings=tuple(found), verdicts=verdicts,
+                    components={subject: components}, notes=notes)

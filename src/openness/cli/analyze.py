@@ -65,7 +65,7 @@ def analyze(paths: tuple[str, ...], policies: tuple[str, ...], profile: str | No
         user = Profile.from_file(profile) if profile else None
         with progress(len(paths)) as observer:
             analysis = run(paths, policies=policies or DEFAULT_POLICIES, profile=user,
-                           roles=roles, observer=observer)
+                           roles=roles, observer=observer, parallel=True)
     except OpennessError as exc:
         fail(str(exc))
     emit(render(analysis, fmt, color=use_color(output), show_passing=show_passing), output)
@@ -86,10 +86,13 @@ def progress(subjects: int) -> Iterator[Callable[[str, int, int], None] | None]:
     from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(console=Console(stderr=True), transient=True) as bar:
+    # Redrawn on each file rather than by rich's refresh thread: a second thread would keep
+    # analyze from reading ahead in a forked worker (see openness.workers).
+    with Progress(console=Console(stderr=True), transient=True, auto_refresh=False) as bar:
         task = bar.add_task("analysing", total=None)
 
         def observe(path: str, index: int, total: int) -> None:
-            bar.update(task, completed=index - 1, total=total, description=path[-40:])
+            bar.update(task, completed=index - 1, total=total, description=path[-40:],
+                       refresh=True)
 
         yield observe

@@ -54,7 +54,7 @@ def diff(old: str, new: str, policies: tuple[str, ...], profile: str | None, fmt
 
             user = load_profile(profile)
         result = run(old, new, policies=policies or DEFAULT_POLICIES, profile=user,
-                     all_text=all_text)
+                     all_text=all_text, parallel=True)
     except OpennessError as exc:
         fail(str(exc))
     emit(render(result, chosen, color=use_color(output)), output)

@@ -7,11 +7,13 @@ feeds anything back.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, Sequence
 
-from openness.analysis import DEFAULT_POLICIES, Analysis, DocumentResult, analyze
+from openness.analysis import (DEFAULT_POLICIES, Analysis, DocumentResult, Release, analyze_each,
+                               compile_policy, read_text, readings, warm_extractor)
 from openness.diff.align import align
 from openness.diff.changes import finding_changes
 from openness.diff.model import Diff, DocumentDiff, Edit, Move, TextChange
@@ -21,6 +23,7 @@ from openness.diff.tokens import Token, Unit, units
 from openness.diff.verdicts import verdict_changes
 from openness.errors import InputError, OpennessError
 from openness.model import Document, Finding
+from openness.workers import ReadAhead
 from openness.segment import segment
 
 #: Roles whose documents are terms a user is bound by; a licence and a use policy may be
@@ -34,8 +37,12 @@ ROLE_NAMES = {"license": "a licence", "use_policy": "a use policy", "model_card"
 
 
 def diff(old: str | Path, new: str | Path, *, policies: Sequence[str] = DEFAULT_POLICIES,
-         profile: Any = None, all_text: bool = False) -> Diff:
+         profile: Any = None, all_text: bool = False, parallel: bool = False) -> Diff:
     """Analyse ``old`` and ``new`` (two files, or two release folders) and compare them.
+
+    ``parallel`` lets forked workers read both versions and compare their texts while this
+    process loads the extractor, then extract one document while this process extracts the
+    other (see :mod:`openness.workers`); the result is the same.
 
     Raises :class:`~openness.errors.InputError` naming the file that cannot be read, and
     :class:`~openness.errors.OpennessError` when the two are not versions of one kind of
@@ -49,18 +56,49 @@ def diff(old: str | Path, new: str | Path, *, policies: Sequence[str] = DEFAULT_
         folder, file = (old_path, new_path) if old_path.is_dir() else (new_path, old_path)
         raise OpennessError(f"cannot compare the folder {folder} with the file {file}: "
                             "give two files or two release folders")
-    before = analyze([str(old_path)], policies=policies, profile=profile)
-    after = analyze([str(new_path)], policies=policies, profile=profile)
+    releases = (Release.from_path(old_path), Release.from_path(new_path))
+    with ReadAhead(read_texts, [releases], failed=_crashed, worker=parallel) as ahead:
+        compiled = [compile_policy(p) for p in policies]
+        if ahead.parallel:
+            warm_extractor([r for release in releases for r in readings(release)])
+        ((olds, news, texts),) = ahead
+    before, after = analyze_each(releases, policies=compiled, profile=profile, texts=olds + news,
+                                 parallel=parallel)
     for analysis in (before, after):
         for result in analysis.errors:
             raise InputError(result.path, result.error or "cannot be read")
     return compare(before, after, old_path=str(old_path), new_path=str(new_path),
-                   all_text=all_text, folders=old_path.is_dir())
+                   all_text=all_text, folders=old_path.is_dir(), texts=texts)
+
+
+#: Per document pair (old path, new path), its text compared; see :func:`read_texts`.
+Texts = dict[tuple[str | None, str | None], "TextDiff"]
+
+
+def read_texts(job: tuple[Release, Release]
+               ) -> tuple[list[DocumentResult], list[DocumentResult], Texts]:
+    """Read both versions and compare their texts (everything of a diff that needs no finding),
+    for :func:`diff` to run in the worker of :class:`~openness.workers.ReadAhead` while the
+    extractor loads. No comparison is made when a file could not be read."""
+    olds, news = ([read_text(r) for r in readings(release)] for release in job)
+    if any(r.error for r in olds + news):
+        return olds, news, {}
+    texts = {_key(a, b): compare_text(a, b) for a, b in pair_documents(olds, news)}
+    return olds, news, texts
+
+
+def _crashed(job: tuple[Release, Release], problem: str) -> Any:
+    raise InputError(" or ".join(release.subject for release in job), problem)
+
+
+def _key(old: DocumentResult | None, new: DocumentResult | None) -> tuple[str | None, str | None]:
+    return (old.path if old else None, new.path if new else None)
 
 
 def compare(old: Analysis, new: Analysis, *, old_path: str, new_path: str,
-            all_text: bool = False, folders: bool = False) -> Diff:
-    """The diff of two analyses of one subject each (a file, or a release folder)."""
+            all_text: bool = False, folders: bool = False, texts: Texts | None = None) -> Diff:
+    """The diff of two analyses of one subject each (a file, or a release folder); ``texts``
+    holds document pairs whose text was compared already (by :func:`read_texts`)."""
     olds = [d for d in old.documents if d.document is not None]
     news = [d for d in new.documents if d.document is not None]
     if not folders and olds and news and _family(olds[0].role) != _family(news[0].role):
@@ -71,7 +109,8 @@ def compare(old: Analysis, new: Analysis, *, old_path: str, new_path: str,
     documents = []
     for before, after in pair_documents(olds, news):
         documents.append(compare_documents(
-            before, _findings_of(old.findings, before), after, _findings_of(new.findings, after)))
+            before, _findings_of(old.findings, before), after, _findings_of(new.findings, after),
+            text=(texts or {}).get(_key(before, after))))
     return Diff(old_path=old_path, new_path=new_path, documents=tuple(documents),
                 verdict_changes=tuple(verdict_changes(old.verdicts, new.verdicts)),
                 all_text=all_text)
@@ -99,9 +138,34 @@ def pair_documents(old: Sequence[DocumentResult], new: Sequence[DocumentResult]
     return sorted(pairs, key=lambda p: ((p[1] or p[0]).role, (p[1] or p[0]).path))  # type: ignore[union-attr]
 
 
+@dataclass(frozen=True)
+class TextDiff:
+    """The text side of one document pair, which needs no finding: clauses reworded, added,
+    removed, moved, renames; ``sections`` maps each aligned old section id to its new one."""
+
+    document: DocumentDiff
+    sections: dict[str, str]
+
+
 def compare_documents(old: DocumentResult | None, old_findings: Sequence[Finding],
-                      new: DocumentResult | None, new_findings: Sequence[Finding]) -> DocumentDiff:
-    """Clauses, renames and findings of one document against its counterpart."""
+                      new: DocumentResult | None, new_findings: Sequence[Finding],
+                      text: TextDiff | None = None) -> DocumentDiff:
+    """Clauses, renames and findings of one document against its counterpart (``text``: its
+    :func:`compare_text`, when made already)."""
+    text = text or compare_text(old, new)
+    changes = finding_changes(old_findings, new_findings, sections=text.sections)
+    touched_old = {c.old.section for c in changes if c.old}
+    touched_new = {c.new.section for c in changes if c.new}
+    return replace(text.document, changes=tuple(changes), text_changes=tuple(
+        replace(c, finding_changed=True)
+        if (c.old_section is not None and c.old_section in touched_old)
+        or (c.new_section is not None and c.new_section in touched_new) else c
+        for c in text.document.text_changes))
+
+
+def compare_text(old: DocumentResult | None, new: DocumentResult | None) -> TextDiff:
+    """The clauses of one document aligned with its counterpart's, and their wording compared
+    with product renames set aside."""
     role = (new or old).role  # type: ignore[union-attr]
     old_doc = old.document if old else None
     new_doc = new.document if new else None
@@ -111,10 +175,6 @@ def compare_documents(old: DocumentResult | None, old_findings: Sequence[Finding
     renames = detect_renames(alignment.pairs, old_units, new_units)
     old_vocabulary = vocabulary([t for u in old_units for t in u.tokens])
     new_vocabulary = vocabulary([t for u in new_units for t in u.tokens])
-
-    changes = finding_changes(old_findings, new_findings, sections=alignment.section_map())
-    touched_old = {c.old.section for c in changes if c.old}
-    touched_new = {c.new.section for c in changes if c.new}
 
     ordered: list[tuple[tuple[int, int], TextChange]] = []
     moves: list[Move] = []
@@ -138,24 +198,22 @@ def compare_documents(old: DocumentResult | None, old_findings: Sequence[Finding
             change="changed", old_section=before.id, new_section=after.id, old=before.display,
             new=after.display, path_old=old.path if old else None,
             path_new=new.path if new else None, edits=lines.edits, minor=minor,
-            cosmetic=not lines.substantive,
-            finding_changed=before.id in touched_old or after.id in touched_new)))
+            cosmetic=not lines.substantive)))
     for unit, host in alignment.merged:
         moves.append(Move(old_section=unit.id, new_section=host))
     for host, unit in alignment.split:
         moves.append(Move(old_section=host, new_section=unit.id))
     where = _positions(alignment.pairs, alignment.removed)
-    ordered += [(where[id(unit)], _whole(unit, "removed", old, touched_old))
-                for unit in alignment.removed]
-    ordered += [((unit.tokens[0].start, 0), _whole(unit, "added", new, touched_new))
+    ordered += [(where[id(unit)], _whole(unit, "removed", old)) for unit in alignment.removed]
+    ordered += [((unit.tokens[0].start, 0), _whole(unit, "added", new))
                 for unit in alignment.added]
     text_changes = [change for _, change in sorted(ordered, key=lambda item: item[0])]
     identical = bool(old_doc and new_doc) and old_doc.text.split() == new_doc.text.split()  # type: ignore[union-attr]
-    return DocumentDiff(
+    return TextDiff(DocumentDiff(
         role=role, old_path=old.path if old else None, new_path=new.path if new else None,
-        changes=tuple(changes), text_changes=tuple(text_changes),
-        moves=tuple(moves), renames=renames.renames, folded_edits=folded_edits,
-        folded_clauses=folded_clauses, identical=identical)
+        text_changes=tuple(text_changes), moves=tuple(moves), renames=renames.renames,
+        folded_edits=folded_edits, folded_clauses=folded_clauses, identical=identical),
+        sections=alignment.section_map())
 
 
 def _family(role: str) -> str:
@@ -182,8 +240,7 @@ def _gaps(doc: Document | None, tokens: Sequence[Token]) -> list[str]:
     return [doc.text[a.end:b.start] for a, b in zip(tokens, tokens[1:])]
 
 
-def _whole(unit: Unit, change: str, result: DocumentResult | None, touched: set[str | None]
-           ) -> TextChange:
+def _whole(unit: Unit, change: str, result: DocumentResult | None) -> TextChange:
     path = result.path if result else None
     removed = change == "removed"
     op = "delete" if removed else "insert"
@@ -191,8 +248,7 @@ def _whole(unit: Unit, change: str, result: DocumentResult | None, touched: set[
         change=change, old_section=unit.id if removed else None,
         new_section=None if removed else unit.id, old=unit.display if removed else "",
         new="" if removed else unit.display, path_old=path if removed else None,
-        path_new=None if removed else path, edits=(Edit(op=op, text=unit.display),),
-        finding_changed=unit.id in touched)
+        path_new=None if removed else path, edits=(Edit(op=op, text=unit.display),))
 
 
 def _positions(pairs: Sequence[tuple[Unit, Unit]], removed: Sequence[Unit]

@@ -10,4 +10,17 @@ from __future__ import annotations
 
 from openness.extract.findings import document_notes, extract_findings, findings_from_text
 
-__all__ = ["document_notes", "extract_findings", "findings_from_text"]
+__all__ = ["document_notes", "extract_findings", "findings_from_text", "prepare"]
+
+
+def prepare() -> None:
+    """Load now what the first document would: spaCy, the pipeline and the quantity lexicon.
+
+    For a process that has something else to do meanwhile, or that forks extraction workers
+    next, which then start with all of it (see :mod:`openness.workers`).
+    """
+    from openness.extract.pipeline import load_pipeline
+    from openness.extract.quantities import lexicon
+
+    load_pipeline()
+    lexicon()

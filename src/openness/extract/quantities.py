@@ -234,7 +234,8 @@ def _after(currencies: dict[str, Any]) -> str:
 
 
 @cache
-def _lexicon() -> _Lexicon:
+def lexicon() -> _Lexicon:
+    """The number words, currencies and metrics of the data files, compiled once per process."""
     numbers = _load("numbers.json")
     currencies = _load("currencies.json")
     metrics = _load("metrics.json")
@@ -426,7 +427,7 @@ def _metric(lex: _Lexicon, text: str) -> str:
 
 
 def _whole(text: str) -> _Reading | None:
-    lex = _lexicon()
+    lex = lexicon()
     match = lex.pattern.fullmatch(text.strip())
     return _read(lex, match) if match else None
 
@@ -458,7 +459,7 @@ def find_quantities(text: str) -> list[Quantity]:
     partly, and so are percentages and both ends of a range whose first end borrows the scale
     of the second ("700 or 800 million").
     """
-    lex = _lexicon()
+    lex = lexicon()
     found: list[tuple[Quantity, bool]] = []
     for match in lex.pattern.finditer(text):
         reading = _read(lex, match)
