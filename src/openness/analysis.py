@@ -134,15 +134,14 @@ def read_text(reading: Reading) -> DocumentResult:
     user hands ``analyze``.
     """
     from openness.ingest import load
-    from openness.roles import detect_role, role_from_name
+    from openness.roles import detect_role
     from openness.segment import segment
 
     path, subject, role, alone = reading
     try:
         doc = load(path)
     except InputError as exc:
-        return DocumentResult(path=path, role=role or role_from_name(path) or "other",
-                              subject=subject, error=exc.problem)
+        return unreadable(reading, exc.problem)
     detected = role or detect_role(doc)
     if alone and detected == "other":
         detected = "license"
@@ -151,7 +150,7 @@ def read_text(reading: Reading) -> DocumentResult:
 
 
 def unreadable(reading: Reading, problem: str) -> DocumentResult:
-    """The result of a file that could not be read at all."""
+    """The result of a file that could not be read, naming the problem."""
     from openness.roles import role_from_name
 
     return DocumentResult(path=reading.path, subject=reading.subject, error=problem,
@@ -166,13 +165,6 @@ def read_findings(result: DocumentResult) -> tuple[DocumentResult, list[Finding]
         return result, []
     findings = document_findings(result.document, result.outline, result.role)
     return replace(result, notes=tuple(document_notes(result.document, findings))), findings
-
-
-def read_document(
-    path: str, subject: str, role: str | None = None, *, alone: bool = False
-) -> tuple[DocumentResult, list[Finding]]:
-    """Read, segment and extract one file (see :func:`read_text`)."""
-    return read_findings(read_text(Reading(path, subject, role, alone)))
 
 
 def readings(release: Release, roles: Mapping[str, str] | None = None) -> list[Reading]:

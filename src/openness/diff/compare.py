@@ -88,6 +88,7 @@ def read_texts(job: tuple[Release, Release]
 
 
 def _crashed(job: tuple[Release, Release], problem: str) -> Any:
+    """A diff cannot go on without both versions: the worker's end is the diff's error."""
     raise InputError(" or ".join(release.subject for release in job), problem)
 
 
