@@ -128,6 +128,15 @@ def test_shared_forks_no_worker_for_a_single_job() -> None:
     assert list(shared(tagged, [5], worker=True)) == [(5, os.getpid())]
 
 
+def test_a_worker_ends_when_this_process_lets_go_of_the_pipe() -> None:
+    worker: Worker[int, tuple[int, int]] = Worker(tagged)
+    worker.send(1)
+    assert worker.receive()[0] == 1
+    worker._connection.close()  # as when this process is killed: no goodbye, only the pipe
+    worker._process.join(timeout=10)
+    assert worker._process.exitcode == 0
+
+
 def test_a_worker_that_was_killed_is_gone() -> None:
     worker: Worker[int, tuple[int, int]] = Worker(tagged)
     worker._process.kill()

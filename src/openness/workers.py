@@ -58,7 +58,8 @@ class Worker(Generic[Job, Result]):
     def __init__(self, run: Callable[[Job], Result], jobs: Sequence[Job] = ()) -> None:
         context = multiprocessing.get_context("fork")
         self._connection, theirs = context.Pipe()
-        self._process = context.Process(target=_serve, args=(run, list(jobs), theirs),
+        self._process = context.Process(target=_serve,
+                                        args=(run, list(jobs), theirs, self._connection),
                                         daemon=True)
         self._process.start()
         theirs.close()
@@ -84,7 +85,11 @@ class Worker(Generic[Job, Result]):
         self._process.join()
 
 
-def _serve(run: Callable[[Any], Any], jobs: list[Any], connection: Connection) -> None:
+def _serve(run: Callable[[Any], Any], jobs: list[Any], connection: Connection,
+           ours: Connection) -> None:
+    # The fork copied this process's end of the pipe too: closed here, so that the worker
+    # reads the end of its input, and exits, when this process goes, even if it is killed.
+    ours.close()
     try:
         for job in jobs:
             _answer(run, job, connection)
