@@ -8,9 +8,10 @@ verdict.
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Mapping, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from openness.errors import InputError
 from openness.model import Document, Finding
@@ -129,9 +130,9 @@ class Reading(NamedTuple):
 def read_text(reading: Reading) -> DocumentResult:
     """Read and segment one file; an unreadable file becomes a result with ``error``.
 
-    Needs nothing of the extractor, so :class:`~openness.workers.ReadAhead` can run it in a
-    worker. A file given ``alone`` whose role cannot be told is taken as a licence: that is what a
-    user hands ``analyze``.
+    Needs nothing of the extractor, so it can run while a worker loads that (see
+    :class:`Extractor`). A file given ``alone`` whose role cannot be told is taken as a licence:
+    that is what a user hands ``analyze``.
     """
     from openness.ingest import load
     from openness.roles import detect_role
@@ -157,14 +158,14 @@ def unreadable(reading: Reading, problem: str) -> DocumentResult:
                           role=reading.role or role_from_name(reading.path) or "other")
 
 
-def read_findings(result: DocumentResult) -> tuple[DocumentResult, list[Finding]]:
-    """The findings of a document read by :func:`read_text`, and the result with its notes."""
+def read_findings(result: DocumentResult) -> tuple[tuple[str, ...], list[Finding]]:
+    """The notes and findings of a document read by :func:`read_text` (none if unreadable)."""
     from openness.extract import document_notes
 
     if result.document is None or result.outline is None:
-        return result, []
+        return result.notes, []
     findings = document_findings(result.document, result.outline, result.role)
-    return replace(result, notes=tuple(document_notes(result.document, findings))), findings
+    return tuple(document_notes(result.document, findings)), findings
 
 
 def readings(release: Release, roles: Mapping[str, str] | None = None) -> list[Reading]:
@@ -174,22 +175,81 @@ def readings(release: Release, roles: Mapping[str, str] | None = None) -> list[R
             for file in release.files]
 
 
-def warm_extractor(readings: Sequence[Reading]) -> None:
-    """Load the extractor now if any file will likely be read for clauses (judged from the role
-    given or the file's name alone; a README is usually a model card): for a process that reads
-    its files in a worker meanwhile (see :mod:`openness.workers`)."""
+class Extractor:
+    """Finds the clauses of documents read by :func:`read_text`.
+
+    With ``parallel`` (and where :func:`openness.workers.usable` agrees), a worker is forked at
+    once to load spaCy and the pipeline while this process loads the policies and reads the
+    files; it then extracts the documents it is given, two at a time. Otherwise, or when no file
+    looks like a licence (all model cards, which need no spaCy), each document is extracted here
+    as it is asked for. Use as a context manager: leaving it ends the worker.
+    """
+
+    @classmethod
+    def for_paths(cls, paths: Sequence[str | Path], *, parallel: bool) -> "Extractor":
+        """An extractor for the files of ``paths`` (files or release folders), started before
+        anything else is loaded: the command line's first step."""
+        return cls([r for p in paths for r in readings(Release.from_path(p))], parallel=parallel)
+
+    def __init__(self, readings: Sequence[Reading], *, parallel: bool) -> None:
+        from openness.workers import Worker, usable
+
+        self._worker: Worker[list[DocumentResult], list[tuple[tuple[str, ...], list[Finding]]]] | None = (
+            Worker(_read_findings_shared, prepare=_prepare)
+            if parallel and usable() and any(_likely_clauses(r) for r in readings) else None)
+
+    def extracted(self, texts: Sequence[DocumentResult]
+                  ) -> Iterator[tuple[DocumentResult, list[Finding]]]:
+        """Each document with its notes, and its findings, in order."""
+        from openness.workers import WorkerGone
+
+        answers: Iterable[tuple[tuple[str, ...], list[Finding]]] | None = None
+        if self._worker is not None:
+            try:
+                self._worker.send(list(texts))
+                answers = self._worker.receive()
+            except WorkerGone:  # killed, say, for memory: extract here instead
+                self.close()
+        if answers is None:
+            answers = map(read_findings, texts)
+        for text, (notes, findings) in zip(texts, answers):
+            yield replace(text, notes=notes), findings
+
+    def close(self) -> None:
+        if self._worker is not None:
+            self._worker.close()
+            self._worker = None
+
+    def __enter__(self) -> "Extractor":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def _prepare() -> None:
+    from openness.extract import prepare
+
+    prepare()
+
+
+def _read_findings_shared(texts: list[DocumentResult]) -> list[tuple[tuple[str, ...], list[Finding]]]:
+    """:func:`read_findings` of each text, every second one in a worker of the worker's own."""
+    from openness.workers import shared
+
+    return list(shared(read_findings, texts, worker=True))
+
+
+def _likely_clauses(reading: Reading) -> bool:
+    """Whether a file will likely be read for clauses, judged from the role given or the file's
+    name alone (a README is usually a model card): a guess made before reading, only to decide
+    whether to load the extractor early."""
     from openness.roles import role_from_name
 
-    def likely(reading: Reading) -> bool:
-        if reading.role:
-            return reading.role in CLAUSE_ROLES
-        named = role_from_name(reading.path)
-        return named is None or (named in CLAUSE_ROLES and named != "readme")
-
-    if any(likely(r) for r in readings):
-        from openness.extract import prepare
-
-        prepare()
+    if reading.role:
+        return reading.role in CLAUSE_ROLES
+    named = role_from_name(reading.path)
+    return named is None or (named in CLAUSE_ROLES and named != "readme")
 
 
 def policy_notes(results: Sequence[DocumentResult], findings: Sequence[Finding]) -> list[str]:
@@ -241,8 +301,8 @@ def analyze(
     ``policies`` are built-in names (``osd``) or rule files; ``roles`` overrides detected roles
     by path. Unreadable files are reported in the result and the rest is still analysed; rule
     files that do not load raise :class:`~openness.errors.RuleError` before any file is judged.
-    ``parallel`` lets a forked worker read and extract beside this process (see
-    :mod:`openness.workers`); the result is the same.
+    ``parallel`` lets a forked worker load the extractor while this process reads, then extract
+    two documents at a time (see :class:`Extractor`); the result is the same.
     """
     analyses = analyze_each(paths, policies=policies, profile=profile, roles=roles,
                             observer=observer, parallel=parallel)
@@ -258,29 +318,31 @@ def analyze(
 def analyze_each(
     paths: Sequence[str | Path | Release],
     *,
-    policies: Sequence[str | CompiledPolicy] = DEFAULT_POLICIES,
+    policies: Sequence[str] = DEFAULT_POLICIES,
     profile: Any = None,
     roles: Mapping[str, str] | None = None,
     observer: Observer | None = None,
     parallel: bool = False,
     texts: Sequence[DocumentResult] | None = None,
+    extractor: Extractor | None = None,
 ) -> list[Analysis]:
     """One :class:`Analysis` per PATH, as :func:`analyze` makes them.
 
-    ``policies`` may also be compiled already, and ``texts`` be the files already read by
-    :func:`read_text`, in order (``diff`` does both while it reads ahead itself).
+    ``texts`` may be the files already read by :func:`read_text`, in order, and ``extractor``
+    an :class:`Extractor` started earlier (``diff`` starts one, then reads and compares both
+    versions while the extractor loads).
     """
-    from openness.workers import ReadAhead, shared
-
     overrides = {str(Path(k)): v for k, v in (roles or {}).items()}
     releases = [p if isinstance(p, Release) else Release.from_path(p) for p in paths]
     files = [r for release in releases for r in readings(release, overrides)]
-    with ReadAhead(read_text, files if texts is None else [], failed=unreadable,
-                   worker=parallel) as ahead:
-        compiled = [compile_policy(p) for p in policies]
-        if ahead.parallel:
-            warm_extractor(files)  # while the worker reads
-        extracted = shared(read_findings, ahead if texts is None else texts, worker=parallel)
+    with extractor or Extractor(files, parallel=parallel) as extract:
+        # Everything this process needs is loaded before it waits for the extractor.
+        from openness import dsl, engine
+
+        importlib.import_module("openness.disclose.components")
+        compiled = [engine.compile(dsl.load(p)) for p in policies]
+        read = list(texts) if texts is not None else [read_text(r) for r in files]
+        extracted = extract.extracted(read)
         analyses = []
         index = 0
         for release in releases:
@@ -295,14 +357,6 @@ def analyze_each(
                 found.extend(file_findings)
             analyses.append(_judged(release, results, found, compiled, profile))
     return analyses
-
-
-def compile_policy(policy: str | CompiledPolicy) -> CompiledPolicy:
-    """A policy (built-in name or rule file) loaded and compiled; a compiled one as it is."""
-    from openness import dsl, engine
-    from openness.engine.compiler import CompiledPolicy
-
-    return policy if isinstance(policy, CompiledPolicy) else engine.compile(dsl.load(policy))
 
 
 def _judged(release: Release, results: list[DocumentResult], found: list[Finding],

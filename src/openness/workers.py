@@ -1,11 +1,11 @@
 """Work done in a forked worker process while this one goes on: the command line's second core.
 
 A fresh ``openness`` process spends about a second importing spaCy and building its pipeline
-before it can extract a finding, while reading and segmenting the files (PDF text, running
-heads, sections) needs none of that and is mostly time inside pdfium. :class:`ReadAhead` has a
-worker, forked before spaCy's import, read the files meanwhile, in order, handing each back as
-soon as it is read. Once the extractor is loaded, :func:`shared` gives every second document to
-a worker forked then, so two documents are extracted at once.
+before it can extract a finding, while reading the files (PDF text, running heads, sections),
+loading the policies and comparing two versions' texts need none of that. A :class:`Worker`
+forked at the start loads the extractor (its ``prepare``) while this process does the rest, then
+extracts the documents it is sent, every second one in a worker of its own (:func:`shared`), so
+that two documents are extracted at once.
 
 Whoever calls opts in (the command line does; the library's functions do not unless asked, so
 a program embedding openness gets no processes it did not ask for), and a worker is only
@@ -13,8 +13,8 @@ forked where that is possible and safe: ``fork`` available, more than one core, 
 thread running (a fork copies only the calling thread, so a lock another thread held would stay
 locked in the worker). Anywhere else the same work is done here, in the same order.
 
-A worker is a plain forked process answering over a pipe, not a process pool: a pool keeps a
-thread in this process, which would rule out forking the second worker.
+A worker is a plain forked process answering over a pipe, one job at a time, not a process
+pool: a pool keeps a thread in the process that owns it, which would rule out the next fork.
 """
 
 from __future__ import annotations
@@ -23,16 +23,12 @@ import multiprocessing
 import os
 import threading
 import traceback
+import weakref
 from multiprocessing.connection import Connection
-from types import TracebackType
-from typing import Any, Callable, Generic, Iterable, Iterator, Sequence, TypeVar
+from typing import Any, Callable, Generic, Iterable, Iterator, TypeVar
 
 Job = TypeVar("Job")
 Result = TypeVar("Result")
-
-#: What a job whose run ended the worker is reported as (pdfium crashing on a broken PDF).
-CRASHED = "the document reader stopped unexpectedly on this file"
-
 
 def usable() -> bool:
     """Whether a forked worker can run beside this process (see the module's docstring)."""
@@ -51,21 +47,31 @@ class WorkerGone(Exception):
 
 
 class Worker(Generic[Job, Result]):
-    """A forked process that runs ``run`` on ``jobs``, then on each job it is sent, and
-    answers each in order. A job that raises in the worker raises ``RuntimeError`` here with
-    the worker's traceback (a bug: ``run`` should turn a file's problems into its result)."""
+    """A forked process that runs ``prepare()`` once, then ``run`` on each job it is sent.
 
-    def __init__(self, run: Callable[[Job], Result], jobs: Sequence[Job] = ()) -> None:
+    Send a job, then receive its answer before sending the next: a job and an answer both larger
+    than the pipe's buffer would otherwise leave each process waiting for the other. A job that
+    raises in the worker (or a ``prepare`` that did) raises ``RuntimeError`` here with the
+    worker's traceback: ``run`` should turn a file's problems into its result, so that is a bug.
+    """
+
+    def __init__(self, run: Callable[[Job], Result], *,
+                 prepare: Callable[[], object] | None = None) -> None:
         context = multiprocessing.get_context("fork")
         self._connection, theirs = context.Pipe()
+        # Not a daemon, which could not fork a worker of its own (see shared); it ends when
+        # this process lets go of the pipe (close, or this object collected, or exit).
         self._process = context.Process(target=_serve,
-                                        args=(run, list(jobs), theirs, self._connection),
-                                        daemon=True)
+                                        args=(run, prepare, theirs, self._connection))
         self._process.start()
         theirs.close()
+        weakref.finalize(self, self._connection.close)
 
     def send(self, job: Job) -> None:
-        self._connection.send(job)
+        try:
+            self._connection.send(job)
+        except (BrokenPipeError, ConnectionResetError):
+            raise WorkerGone() from None
 
     def receive(self) -> Result:
         """The answer to the oldest job not answered yet."""
@@ -85,74 +91,30 @@ class Worker(Generic[Job, Result]):
         self._process.join()
 
 
-def _serve(run: Callable[[Any], Any], jobs: list[Any], connection: Connection,
-           ours: Connection) -> None:
+def _serve(run: Callable[[Any], Any], prepare: Callable[[], object] | None,
+           connection: Connection, ours: Connection) -> None:
     # The fork copied this process's end of the pipe too: closed here, so that the worker
     # reads the end of its input, and exits, when this process goes, even if it is killed.
     ours.close()
     try:
-        for job in jobs:
-            _answer(run, job, connection)
+        unprepared = None
+        if prepare is not None:
+            try:
+                prepare()
+            except Exception:
+                unprepared = traceback.format_exc()
         while True:
-            _answer(run, connection.recv(), connection)
+            job = connection.recv()
+            connection.send((True, unprepared) if unprepared else _answer(run, job))
     except (EOFError, BrokenPipeError, KeyboardInterrupt):
         return  # this process is done with the worker, or the user pressed Ctrl-C
 
 
-def _answer(run: Callable[[Any], Any], job: Any, connection: Connection) -> None:
+def _answer(run: Callable[[Any], Any], job: Any) -> tuple[bool, Any]:
     try:
-        answer = (False, run(job))
+        return False, run(job)
     except Exception:
-        answer = (True, traceback.format_exc())
-    connection.send(answer)
-
-
-class ReadAhead(Generic[Job, Result]):
-    """The results of ``run(job)`` for each job, in order, worked out ahead in a worker when
-    ``worker`` is true and :func:`usable` agrees.
-
-    ``run`` and the jobs must be picklable (a module-level function, plain values).
-    ``failed(job, problem)`` makes the result of a job whose run ended the worker; the jobs
-    after it are then run here. Use as a context manager: leaving it ends the worker.
-    """
-
-    def __init__(self, run: Callable[[Job], Result], jobs: Sequence[Job], *,
-                 failed: Callable[[Job, str], Result], worker: bool) -> None:
-        self._run = run
-        self._jobs = list(jobs)
-        self._failed = failed
-        self._worker = Worker(run, self._jobs) if self._jobs and worker and usable() else None
-
-    @property
-    def parallel(self) -> bool:
-        """Whether a worker is running the jobs while this process goes on."""
-        return self._worker is not None
-
-    def __iter__(self) -> Iterator[Result]:
-        if self._worker is None:
-            yield from map(self._run, self._jobs)
-            return
-        for index, job in enumerate(self._jobs):
-            try:
-                result = self._worker.receive()
-            except WorkerGone:
-                self.close()
-                yield self._failed(job, CRASHED)
-                yield from map(self._run, self._jobs[index + 1:])
-                return
-            yield result
-
-    def close(self) -> None:
-        if self._worker is not None:
-            self._worker.close()
-            self._worker = None
-
-    def __enter__(self) -> "ReadAhead[Job, Result]":
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
-        self.close()
+        return True, traceback.format_exc()
 
 
 def shared(run: Callable[[Job], Result], jobs: Iterable[Job], *, worker: bool
@@ -169,24 +131,31 @@ def shared(run: Callable[[Job], Result], jobs: Iterable[Job], *, worker: bool
             if other is not _END and helper is None and worker and usable():
                 helper = Worker(run)
             worker = False  # one worker at most, and none again once it is gone
-            if other is not _END and helper is not None:
-                helper.send(other)
+            sent = other is not _END and helper is not None and _sent(helper, other)
             yield run(job)
             if other is _END:
                 return
-            if helper is None:
-                yield run(other)
-                continue
             try:
-                result = helper.receive()
+                if not sent:
+                    raise WorkerGone()
+                result = helper.receive()  # type: ignore[union-attr]
             except WorkerGone:
-                helper.close()
-                helper = None
+                if helper is not None:
+                    helper.close()
+                    helper = None
                 result = run(other)
             yield result
     finally:
         if helper is not None:
             helper.close()
+
+
+def _sent(worker: Worker[Job, Result], job: Job) -> bool:
+    try:
+        worker.send(job)
+    except WorkerGone:
+        return False
+    return True
 
 
 _END: Any = object()

@@ -39,24 +39,28 @@ def diff(old: str, new: str, policies: tuple[str, ...], profile: str | None, fmt
     Reports the findings added, removed or changed, the clauses reworded (renumbering, moves and
     product renames set aside), and the policy verdicts whose outcome changed.
     """
-    from openness.analysis import DEFAULT_POLICIES
-    from openness.cli.analyze import use_color
-    from openness.diff import diff as run
-    from openness.diff.render import render
+    from openness.analysis import DEFAULT_POLICIES, Extractor
     from openness.errors import OpennessError
 
     chosen = chosen_format(fmt, FORMATS)
     output = output or settings().output
     try:
-        user = None
-        if profile:
-            from openness.engine.profile import load_profile
+        # Started first, so that spaCy loads in a worker while the rest is imported and read.
+        with Extractor.for_paths((old, new), parallel=True) as extractor:
+            from openness.diff import diff as run
 
-            user = load_profile(profile)
-        result = run(old, new, policies=policies or DEFAULT_POLICIES, profile=user,
-                     all_text=all_text, parallel=True)
+            user = None
+            if profile:
+                from openness.engine.profile import load_profile
+
+                user = load_profile(profile)
+            result = run(old, new, policies=policies or DEFAULT_POLICIES, profile=user,
+                         all_text=all_text, extractor=extractor)
     except OpennessError as exc:
         fail(str(exc))
+    from openness.cli.analyze import use_color
+    from openness.diff.render import render
+
     emit(render(result, chosen, color=use_color(output)), output)
     if any(v.new in REACHES[fail_on] for v in result.verdict_changes):
         sys.exit(1)

@@ -12,8 +12,8 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, Sequence
 
-from openness.analysis import (DEFAULT_POLICIES, Analysis, DocumentResult, Release, analyze_each,
-                               compile_policy, read_text, readings, warm_extractor)
+from openness.analysis import (DEFAULT_POLICIES, Analysis, DocumentResult, Extractor, Release,
+                               analyze_each, read_text, readings)
 from openness.diff.align import align
 from openness.diff.changes import finding_changes
 from openness.diff.model import Diff, DocumentDiff, Edit, Move, TextChange
@@ -23,7 +23,6 @@ from openness.diff.tokens import Token, Unit, units
 from openness.diff.verdicts import verdict_changes
 from openness.errors import InputError, OpennessError
 from openness.model import Document, Finding
-from openness.workers import ReadAhead
 from openness.segment import segment
 
 #: Roles whose documents are terms a user is bound by; a licence and a use policy may be
@@ -37,12 +36,14 @@ ROLE_NAMES = {"license": "a licence", "use_policy": "a use policy", "model_card"
 
 
 def diff(old: str | Path, new: str | Path, *, policies: Sequence[str] = DEFAULT_POLICIES,
-         profile: Any = None, all_text: bool = False, parallel: bool = False) -> Diff:
+         profile: Any = None, all_text: bool = False, parallel: bool = False,
+         extractor: Extractor | None = None) -> Diff:
     """Analyse ``old`` and ``new`` (two files, or two release folders) and compare them.
 
-    ``parallel`` lets forked workers read both versions and compare their texts while this
-    process loads the extractor, then extract one document while this process extracts the
-    other (see :mod:`openness.workers`); the result is the same.
+    ``parallel`` lets a forked worker load the extractor while this process reads both
+    versions and compares their texts, then extract the documents two at a time (see
+    :class:`~openness.analysis.Extractor`; ``extractor``, one started already); the result is the
+    same.
 
     Raises :class:`~openness.errors.InputError` naming the file that cannot be read, and
     :class:`~openness.errors.OpennessError` when the two are not versions of one kind of
@@ -57,13 +58,11 @@ def diff(old: str | Path, new: str | Path, *, policies: Sequence[str] = DEFAULT_
         raise OpennessError(f"cannot compare the folder {folder} with the file {file}: "
                             "give two files or two release folders")
     releases = (Release.from_path(old_path), Release.from_path(new_path))
-    with ReadAhead(read_texts, [releases], failed=_crashed, worker=parallel) as ahead:
-        compiled = [compile_policy(p) for p in policies]
-        if ahead.parallel:
-            warm_extractor([r for release in releases for r in readings(release)])
-        ((olds, news, texts),) = ahead
-    before, after = analyze_each(releases, policies=compiled, profile=profile, texts=olds + news,
-                                 parallel=parallel)
+    files = [reading for release in releases for reading in readings(release)]
+    with extractor or Extractor(files, parallel=parallel) as extractor:
+        olds, news, texts = read_texts(releases)
+        before, after = analyze_each(releases, policies=policies, profile=profile,
+                                     texts=olds + news, extractor=extractor)
     for analysis in (before, after):
         for result in analysis.errors:
             raise InputError(result.path, result.error or "cannot be read")
@@ -75,21 +74,15 @@ def diff(old: str | Path, new: str | Path, *, policies: Sequence[str] = DEFAULT_
 Texts = dict[tuple[str | None, str | None], "TextDiff"]
 
 
-def read_texts(job: tuple[Release, Release]
+def read_texts(releases: tuple[Release, Release]
                ) -> tuple[list[DocumentResult], list[DocumentResult], Texts]:
-    """Read both versions and compare their texts (everything of a diff that needs no finding),
-    for :func:`diff` to run in the worker of :class:`~openness.workers.ReadAhead` while the
-    extractor loads. No comparison is made when a file could not be read."""
-    olds, news = ([read_text(r) for r in readings(release)] for release in job)
+    """Read both versions and compare their texts: everything of a diff that needs no finding,
+    done while the extractor loads. No comparison is made when a file could not be read."""
+    olds, news = ([read_text(r) for r in readings(release)] for release in releases)
     if any(r.error for r in olds + news):
         return olds, news, {}
     texts = {_key(a, b): compare_text(a, b) for a, b in pair_documents(olds, news)}
     return olds, news, texts
-
-
-def _crashed(job: tuple[Release, Release], problem: str) -> Any:
-    """A diff cannot go on without both versions: the worker's end is the diff's error."""
-    raise InputError(" or ".join(release.subject for release in job), problem)
 
 
 def _key(old: DocumentResult | None, new: DocumentResult | None) -> tuple[str | None, str | None]:

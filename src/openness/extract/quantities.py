@@ -234,7 +234,7 @@ def _after(currencies: dict[str, Any]) -> str:
 
 
 @cache
-def lexicon() -> _Lexicon:
+def _lexicon() -> _Lexicon:
     """The number words, currencies and metrics of the data files, compiled once per process."""
     numbers = _load("numbers.json")
     currencies = _load("currencies.json")
@@ -427,7 +427,7 @@ def _metric(lex: _Lexicon, text: str) -> str:
 
 
 def _whole(text: str) -> _Reading | None:
-    lex = lexicon()
+    lex = _lexicon()
     match = lex.pattern.fullmatch(text.strip())
     return _read(lex, match) if match else None
 
@@ -459,7 +459,7 @@ def find_quantities(text: str) -> list[Quantity]:
     partly, and so are percentages and both ends of a range whose first end borrows the scale
     of the second ("700 or 800 million").
     """
-    lex = lexicon()
+    lex = _lexicon()
     found: list[tuple[Quantity, bool]] = []
     for match in lex.pattern.finditer(text):
         reading = _read(lex, match)
