@@ -295,6 +295,7 @@ def analyze(
     roles: Mapping[str, str] | None = None,
     observer: Observer | None = None,
     parallel: bool = False,
+    extractor: Extractor | None = None,
 ) -> Analysis:
     """Analyse each PATH (a licence file or a release folder) and judge it by ``policies``.
 
@@ -302,10 +303,11 @@ def analyze(
     by path. Unreadable files are reported in the result and the rest is still analysed; rule
     files that do not load raise :class:`~openness.errors.RuleError` before any file is judged.
     ``parallel`` lets a forked worker load the extractor while this process reads, then extract
-    two documents at a time (see :class:`Extractor`); the result is the same.
+    two documents at a time (see :class:`Extractor`; ``extractor``, one started already); the
+    result is the same.
     """
     analyses = analyze_each(paths, policies=policies, profile=profile, roles=roles,
-                            observer=observer, parallel=parallel)
+                            observer=observer, parallel=parallel, extractor=extractor)
     return Analysis(
         documents=tuple(d for a in analyses for d in a.documents),
         findings=tuple(f for a in analyses for f in a.findings),

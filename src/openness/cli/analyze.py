@@ -49,25 +49,29 @@ def analyze(paths: tuple[str, ...], policies: tuple[str, ...], profile: str | No
     Every verdict comes with the quote, section, page and line that caused it; a question the
     documents do not settle is `unknown`.
     """
-    from openness.analysis import DEFAULT_POLICIES, analyze as run
-    from openness.engine.profile import Profile
+    from openness.analysis import DEFAULT_POLICIES, Extractor, analyze as run
     from openness.errors import OpennessError
-    from openness.report import render
-    from openness.roles import parse_role_override
 
     fmt = chosen_format(fmt, FORMATS)
     output = output or settings().output
-    try:
-        roles = dict(parse_role_override(value) for value in role_overrides)
-    except ValueError as exc:
-        fail(str(exc))
-    try:
-        user = Profile.from_file(profile) if profile else None
-        with progress(len(paths)) as observer:
-            analysis = run(paths, policies=policies or DEFAULT_POLICIES, profile=user,
-                           roles=roles, observer=observer, parallel=True)
-    except OpennessError as exc:
-        fail(str(exc))
+    # Started first, so that spaCy loads in a worker while the rest is imported and read.
+    with Extractor.for_paths(paths, parallel=True) as extractor:
+        from openness.engine.profile import Profile
+        from openness.roles import parse_role_override
+
+        try:
+            roles = dict(parse_role_override(value) for value in role_overrides)
+        except ValueError as exc:
+            fail(str(exc))
+        try:
+            user = Profile.from_file(profile) if profile else None
+            with progress(len(paths)) as observer:
+                analysis = run(paths, policies=policies or DEFAULT_POLICIES, profile=user,
+                               roles=roles, observer=observer, extractor=extractor)
+        except OpennessError as exc:
+            fail(str(exc))
+    from openness.report import render
+
     emit(render(analysis, fmt, color=use_color(output), show_passing=show_passing), output)
     for result in analysis.errors:
         error(f"{result.path}: {result.error}")
@@ -86,13 +90,10 @@ def progress(subjects: int) -> Iterator[Callable[[str, int, int], None] | None]:
     from rich.console import Console
     from rich.progress import Progress
 
-    # Redrawn on each file rather than by rich's refresh thread: a second thread would keep
-    # analyze from reading ahead in a forked worker (see openness.workers).
-    with Progress(console=Console(stderr=True), transient=True, auto_refresh=False) as bar:
+    with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("analysing", total=None)
 
         def observe(path: str, index: int, total: int) -> None:
-            bar.update(task, completed=index - 1, total=total, description=path[-40:],
-                       refresh=True)
+            bar.update(task, completed=index - 1, total=total, description=path[-40:])
 
         yield observe
