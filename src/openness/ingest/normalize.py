@@ -96,7 +96,8 @@ _CANDIDATE = re.compile(
 )
 
 
-def _replacement(match: re.Match[str]) -> str:
+def _replacement(match: re.Match[str]) -> str | None:
+    """What the view reads for a token; ``None`` for text that only looked like one."""
     kind = match.lastgroup
     token = match.group()
     if kind == "join":
@@ -105,8 +106,8 @@ def _replacement(match: re.Match[str]) -> str:
         return " " if token.strip(_INVISIBLE) else ""
     if kind == "entity":
         decoded = html.unescape(token)
-        if decoded == token:
-            return token
+        if decoded == token:  # no such entity ("&AA;"): its letters are the document's own
+            return None
         return "".join(_CHAR_MAP.get(c, c) for c in decoded)
     if kind == "escape":
         return token[1]
@@ -147,11 +148,14 @@ def _normalize(text: str) -> tuple[str, _Segments]:
             candidate = search(text, candidate.start() + 1)
             continue
         start = match.start()
+        replacement = _replacement(match)
+        if replacement is None:  # not a token after all: stays part of the verbatim text
+            candidate = search(text, start + 1)
+            continue
         if start > pos:
             pieces.append(text[pos:start])
             starts.append(length), origins.append(pos), steps.append(1)
             length += start - pos
-        replacement = _replacement(match)
         if replacement:
             pieces.append(replacement)
             starts.append(length), origins.append(start), steps.append(0)
