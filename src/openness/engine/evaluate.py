@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import attrgetter
-from typing import Any, Iterable
+from typing import Any, Callable, Generic, Iterable, TypeVar
 
 from openness.dsl.templates import Template
 from openness.engine.compiler import (
@@ -307,26 +307,48 @@ class _Run:
             return cached
         decisions = [self.clause(c) for c in rule.clauses]
         outcome = worst(d.outcome for d in decisions)
-        evidence = self.unique([d for d in decisions if d.outcome == outcome])
-        words = self.words
+        ranked, words = self.ranked, self.words
+        evidence = _Once(lambda: _unique([d for d in decisions if d.outcome == outcome], ranked))
         result = RuleResult(
-            id=rule.id, title=rule.title, outcome=outcome, evidence=tuple(map(_EVIDENCE, evidence)),
-            explanation=lambda: words.explain_rule(rule, decisions, outcome, evidence),
+            id=rule.id, title=rule.title, outcome=outcome,
+            found=lambda: tuple(map(_EVIDENCE, evidence())),
+            explanation=lambda: words.explain_rule(rule, decisions, outcome, evidence()),
         )
         self.memo[rule.id] = result
         return result
 
-    def unique(self, decisions: list[_Decision]) -> list[Finding]:
-        """The findings of ``decisions`` in document order, once each (the same clause found
-        twice counts once)."""
-        if any(d.required is not None for d in decisions):
-            chosen: dict[tuple[str, int, str, int], Finding] = {}
-            for f in [f for d in decisions for f in d.evidence]:
-                chosen.setdefault(_place(f), f)
-            return [chosen[place] for place in sorted(chosen)]
-        ranks = frozenset().union(*(decided.ranks for d in decisions if d.cond is not None
-                                    for _, decided in d.cond.matches))
-        return list(map(self.ranked.__getitem__, sorted(ranks)))
+
+_T = TypeVar("_T")
+
+
+class _Once(Generic[_T]):
+    """A value worked out on the first call and kept: a rule's evidence, which both its
+    :attr:`~RuleResult.evidence` and its words read (``functools.cache`` costs more to set up
+    than the evidence does to gather, and a run sets one up per rule)."""
+
+    __slots__ = ("make", "value")
+
+    def __init__(self, make: Callable[[], _T]) -> None:
+        self.make: Callable[[], _T] | None = make
+
+    def __call__(self) -> _T:
+        if self.make is not None:
+            self.value = self.make()
+            self.make = None
+        return self.value
+
+
+def _unique(decisions: list[_Decision], ranked: list[Finding]) -> list[Finding]:
+    """The findings of ``decisions`` in document order, once each (the same clause found twice
+    counts once); ``ranked`` is the run's findings in document order, one per place."""
+    if any(d.required is not None for d in decisions):
+        chosen: dict[tuple[str, int, str, int], Finding] = {}
+        for f in [f for d in decisions for f in d.evidence]:
+            chosen.setdefault(_place(f), f)
+        return [chosen[place] for place in sorted(chosen)]
+    ranks = frozenset().union(*(decided.ranks for d in decisions if d.cond is not None
+                                for _, decided in d.cond.matches))
+    return list(map(ranked.__getitem__, sorted(ranks)))
 
 
 class _Words:

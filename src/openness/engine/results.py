@@ -33,10 +33,13 @@ class Explanation:
 
 @dataclass(frozen=True, kw_only=True)
 class RuleResult:
-    """One rule's outcome and evidence, decided at once; its words, rendered when first read.
+    """One rule's outcome, decided at once; its evidence gathered and its words rendered when
+    first read.
 
-    Rendering messages and traces costs several times more than deciding, and most readers of
-    a result (``--fail-on``, rule tests, verdict diffs) need only the outcome.
+    Rendering messages and traces costs several times more than deciding, gathering the
+    evidence (the findings of every deciding clause, merged in document order) about as much
+    again, and most readers of a result (``--fail-on``, rule tests, verdict diffs, rules that
+    require it) need only the outcome.
     """
 
     #: ``policy.rule``, e.g. ``osd.no-discrimination``.
@@ -44,8 +47,8 @@ class RuleResult:
     title: str
     #: pass, fail, warn or unknown.
     outcome: str
-    #: The findings' evidence that decided the outcome (in document order).
-    evidence: tuple[Evidence, ...] = ()
+    #: Gathers :attr:`evidence` (decided with the outcome); called once, on first use.
+    found: Callable[[], tuple[Evidence, ...]] = field(repr=False, compare=False)
     #: Works out the :class:`Explanation`; called once, on first use.
     explanation: Callable[[], Explanation] = field(repr=False, compare=False)
 
@@ -53,9 +56,16 @@ class RuleResult:
     def stated(cls, *, id: str, title: str, outcome: str, message: str,  # noqa: A002 - the field's name
                evidence: tuple[Evidence, ...] = (), trace: tuple[str, ...] = (),
                fix: str | None = None) -> "RuleResult":
-        """A result whose words are already known (tests, results read back from JSON)."""
+        """A result whose evidence and words are already known (tests, results read back from
+        JSON)."""
         words = Explanation(message=message, trace=trace, fix=fix)
-        return cls(id=id, title=title, outcome=outcome, evidence=evidence, explanation=lambda: words)
+        return cls(id=id, title=title, outcome=outcome, found=lambda: evidence,
+                   explanation=lambda: words)
+
+    @cached_property
+    def evidence(self) -> tuple[Evidence, ...]:
+        """The findings' evidence that decided the outcome, in document order."""
+        return self.found()
 
     @cached_property
     def explained(self) -> Explanation:
