@@ -3,9 +3,12 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from openness.dsl import loads
 from openness.engine import Profile, compile, evaluate
+from openness.model import Evidence, Finding
 
 POLICY = '''
 policy acme "ACME" {
@@ -286,3 +289,46 @@ def test_results_do_not_keep_their_run_alive_in_a_cycle(compiled, finding, read)
     finally:
         gc.enable()
 
+
+
+THRESHOLDS = compile(loads('''
+policy bounds "Bounds" {
+  rule le "le" { fail if restrict.user_threshold where count <= 5M }
+  rule lt "lt" { fail if restrict.user_threshold where count < 5M }
+  rule ge "ge" { fail if restrict.user_threshold where count >= 5M }
+  rule gt "gt" { fail if restrict.user_threshold where count > 5M }
+  rule eur "eur" { fail if restrict.revenue_threshold where amount <= 5M EUR }
+}
+'''))
+LIMIT = 5_000_000
+
+
+@given(counts=st.lists(st.sampled_from([1, 4_999_999, LIMIT, 5_000_001, 9 * LIMIT]), max_size=6),
+       amounts=st.lists(st.tuples(st.sampled_from([4_999_999, LIMIT, 5_000_001]),
+                                  st.sampled_from(["EUR", "USD"])), max_size=4))
+@settings(max_examples=60, deadline=None)
+def test_thresholds_pick_exactly_the_findings_on_their_side_of_the_limit(counts, amounts):
+    # Many findings at once, on both sides of the limit and on it: each ordering takes exactly
+    # its side (the engine finds it by bisecting the sorted column of values).
+    def made(kind, line, **attributes):
+        return Finding(kind=kind, attributes=attributes, evidence=Evidence(
+            path="LICENSE", quote=f"clause {line}", section=None, page=None, line=line,
+            start=line * 10, end=line * 10 + 5))
+
+    found = [made("restrict.user_threshold", i + 1, count=c) for i, c in enumerate(counts)]
+    found += [made("restrict.revenue_threshold", 100 + i, amount=a, currency=cur)
+              for i, (a, cur) in enumerate(amounts)]
+    verdict = evaluate(THRESHOLDS, found, roles={"license"})
+    expected = {"le": [c <= LIMIT for c in counts], "lt": [c < LIMIT for c in counts],
+                "ge": [c >= LIMIT for c in counts], "gt": [c > LIMIT for c in counts]}
+    for name, sides in expected.items():
+        result = next(r for r in verdict.rules if r.id == f"bounds.{name}")
+        lines = [f.evidence.line for f, side in zip(found, sides) if side]
+        assert result.outcome == ("fail" if lines else "pass")
+        if lines:
+            assert [e.line for e in result.evidence] == lines
+    eur = next(r for r in verdict.rules if r.id == "bounds.eur")
+    # No rate is declared: a USD amount cannot be compared with a EUR limit and stays unknown.
+    euros = [a <= LIMIT for a, cur in amounts if cur == "EUR"]
+    dollars = [a for a, cur in amounts if cur == "USD"]
+    assert eur.outcome == ("fail" if any(euros) else "unknown" if dollars else "pass")

@@ -8,9 +8,10 @@ fails on false, and either gives ``unknown`` on unknown: never a silent pass.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
-from operator import attrgetter
+from operator import attrgetter, ge, gt, itemgetter, le, lt
 from typing import Any, Callable, Generic, Iterable, TypeVar
 
 from openness.dsl.templates import Template
@@ -39,10 +40,26 @@ class _Decided:
     #: "found", "absent", "unsettled" without a filter; "matched", "undecided", "excluded" or
     #: "unsettled" (excluded, but no document that could hold a match was read) with one.
     case: str
-    #: Matched when true, undecidable when unknown, excluded when false.
-    findings: list[Finding]
-    #: Their places in the run's document order.
-    ranks: frozenset[int]
+    #: The findings of the kind (``None`` when there are none) and which of them, by index,
+    #: decided: matched when true, undecidable when unknown, excluded when false.
+    kind: _Kind | None
+    indexes: frozenset[int]
+    #: Those findings in document order and their places in the run, picked when first read
+    #: (for evidence and words: deciding needs only the indexes).
+    picked: tuple[list[Finding], frozenset[int]] | None = None
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.pick()[0]
+
+    @property
+    def ranks(self) -> frozenset[int]:
+        return self.pick()[1]
+
+    def pick(self) -> tuple[list[Finding], frozenset[int]]:
+        if self.picked is None:
+            self.picked = self.kind.pick(self.indexes) if self.kind is not None else ([], frozenset())
+        return self.picked
 
 
 #: A match of a clause, by its place among the clause's matches (``CompiledClause.leaves``:
@@ -112,12 +129,12 @@ class _Kind:
 
 
 class _Column:
-    """One attribute of the findings of one kind, read once per run for threshold tests."""
+    """One attribute of the findings of one kind, read once per run for threshold tests: the
+    numbers sorted, so that each threshold is one bisection."""
 
     def __init__(self, findings: list[Finding], name: str, *, money: bool) -> None:
-        #: (value, index) for plain numbers; for money, per currency.
-        self.numbers: list[tuple[Any, int]] = []
-        self.by_currency: dict[str, list[tuple[Decimal, int]]] = {}
+        numbers: list[tuple[Any, int]] = []
+        by_currency: dict[str, list[tuple[Decimal, int]]] = {}
         #: Findings that do not state the value (or, for money, its currency).
         self.missing: list[int] = []
         #: Anything else: the filter's own test decides these, as it decides any finding.
@@ -129,15 +146,39 @@ class _Column:
                 if value is None or currency is None:
                     self.missing.append(i)
                 elif isinstance(value, (int, Decimal)) and isinstance(currency, str) and _finite(value):
-                    self.by_currency.setdefault(currency, []).append((Decimal(value), i))
+                    by_currency.setdefault(currency, []).append((Decimal(value), i))
                 else:
                     self.odd.append(i)
             elif value is None:
                 self.missing.append(i)
             elif isinstance(value, (int, Decimal)) and _finite(value):
-                self.numbers.append((value, i))
+                numbers.append((value, i))
             else:
                 self.odd.append(i)
+        #: (values ascending, the index of each) for plain numbers; for money, per currency.
+        self.numbers = _ascending(numbers)
+        self.by_currency = {currency: _ascending(pairs) for currency, pairs in by_currency.items()}
+
+
+def _ascending(pairs: list[tuple[Any, int]]) -> tuple[list[Any], list[int]]:
+    pairs.sort(key=itemgetter(0))
+    return [value for value, _ in pairs], [index for _, index in pairs]
+
+
+#: Per ordering: where a limit cuts the ascending values, and whether the side that passes is
+#: the one below the cut.
+_CUTS: dict[Callable[[Any, Any], bool], tuple[Callable[[list[Any], Any], int], bool]] = {
+    le: (bisect_right, True), lt: (bisect_left, True), ge: (bisect_left, False), gt: (bisect_right, False),
+}
+
+
+def _passing(column: tuple[list[Any], list[int]], compare: Callable[[Any, Any], bool],
+             limit: Any) -> list[int]:
+    """The indexes of the values of a sorted column for which ``compare(value, limit)``."""
+    values, indexes = column
+    cut, below = _CUTS[compare]
+    at = cut(values, limit)
+    return indexes[:at] if below else indexes[at:]
 
 
 def _finite(value: int | Decimal) -> bool:
@@ -215,18 +256,18 @@ class _Run:
         settled = not m.sources.isdisjoint(self.roles)
         if kind is None:
             if settled:
-                return _Decided(truth=False, case="absent", findings=[], ranks=frozenset())
-            return _Decided(truth=None, case="unsettled", findings=[], ranks=frozenset())
+                return _Decided(False, "absent", None, frozenset())
+            return _Decided(None, "unsettled", None, frozenset())
         if m.filter is not None:
             true, unknown = self.answer(m.filter, kind)
             if true:
-                return _Decided(True, "matched", *kind.pick(true))
+                return _Decided(True, "matched", kind, true)
             if unknown:
-                return _Decided(None, "undecided", *kind.pick(unknown))
+                return _Decided(None, "undecided", kind, unknown)
             truth, case = (False, "excluded") if settled else (None, "unsettled")
         else:
             truth, case = True, "found"
-        return _Decided(truth, case, *kind.pick(kind.everyone))
+        return _Decided(truth, case, kind, kind.everyone)
 
     def answer(self, flt: Filter, kind: _Kind) -> tuple[frozenset[int], frozenset[int]]:
         """The findings of ``kind`` (by index) for which ``flt`` is true, and those for which it
@@ -276,11 +317,11 @@ class _Run:
             for currency, values in column.by_currency.items():
                 converted = self.env.rates.in_currency(limit, currency)
                 if converted is None:
-                    unknown.update(i for _, i in values)
+                    unknown.update(values[1])
                 else:
-                    true.update(i for x, i in values if compare(x, converted))
+                    true.update(_passing(values, compare, converted))
         else:
-            true.update(i for x, i in column.numbers if compare(x, limit))
+            true.update(_passing(column.numbers, compare, limit))
         return frozenset(true), frozenset(unknown), column.odd
 
     def clause(self, clause: CompiledClause) -> _Decision:
