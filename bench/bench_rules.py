@@ -7,8 +7,9 @@ CPU time of this process) for
   * loading the policy text (parse + check) and compiling it, and parsing it alone,
   * loading it from a file already loaded once (from openness's cache of checked policies,
     in a temporary cache folder) and compiling it,
-  * evaluating the compiled policy on 1,000 findings (outcomes and evidence; a result's words
-    are rendered when first read), and evaluating it with every message, trace and fix read.
+  * evaluating the compiled policy on 1,000 findings (outcomes; a result's evidence and words
+    are gathered when first read), and evaluating it with every rule's evidence, message,
+    trace and fix read.
 """
 
 from __future__ import annotations
@@ -111,7 +112,8 @@ def main() -> None:
 
     load_compile = median_ms(lambda: compile(loads(text)), args.runs)
     evaluation = median_ms(lambda: evaluate(compiled, data, roles=roles), args.runs)
-    worded = median_ms(lambda: [r.explained for r in evaluate(compiled, data, roles=roles).rules], args.runs)
+    worded = median_ms(lambda: [(r.evidence, r.explained)
+                                for r in evaluate(compiled, data, roles=roles).rules], args.runs)
     parse_only = median_ms(lambda: parse(text), args.runs)
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["XDG_CACHE_HOME"] = tmp
@@ -128,7 +130,7 @@ def main() -> None:
     print(f"parse alone (no check, no compile), median: {parse_only[0]:.1f} ms (CPU {parse_only[1]:.1f} ms)")
     print(f"unchanged file, from the cache + compile, median: {cached[0]:.1f} ms (CPU {cached[1]:.1f} ms)")
     print(f"evaluate, median: {evaluation[0]:.2f} ms (CPU {evaluation[1]:.2f} ms)   outcomes: {outcomes}")
-    print(f"evaluate and read every rule's words, median: {worded[0]:.2f} ms (CPU {worded[1]:.2f} ms)")
+    print(f"evaluate and read every rule's evidence and words, median: {worded[0]:.2f} ms (CPU {worded[1]:.2f} ms)")
 
 
 if __name__ == "__main__":
