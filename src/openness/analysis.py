@@ -158,7 +158,11 @@ def unreadable(reading: Reading, problem: str) -> DocumentResult:
                           role=reading.role or role_from_name(reading.path) or "other")
 
 
-def read_findings(result: DocumentResult) -> tuple[tuple[str, ...], list[Finding]]:
+#: A document's notes and findings, as the extractor hands them back.
+Extracted = tuple[tuple[str, ...], list[Finding]]
+
+
+def read_findings(result: DocumentResult) -> Extracted:
     """The notes and findings of a document read by :func:`read_text` (none if unreadable)."""
     from openness.extract import document_notes
 
@@ -194,7 +198,7 @@ class Extractor:
     def __init__(self, readings: Sequence[Reading], *, parallel: bool) -> None:
         from openness.workers import Worker, usable
 
-        self._worker: Worker[list[DocumentResult], list[tuple[tuple[str, ...], list[Finding]]]] | None = (
+        self._worker: Worker[list[DocumentResult], list[Extracted]] | None = (
             Worker(_read_findings_shared, prepare=_prepare)
             if parallel and usable() and any(_likely_clauses(r) for r in readings) else None)
 
@@ -203,7 +207,7 @@ class Extractor:
         """Each document with its notes, and its findings, in order."""
         from openness.workers import WorkerGone
 
-        answers: Iterable[tuple[tuple[str, ...], list[Finding]]] | None = None
+        answers: Iterable[Extracted] | None = None
         if self._worker is not None:
             try:
                 self._worker.send(list(texts))
@@ -233,7 +237,7 @@ def _prepare() -> None:
     prepare()
 
 
-def _read_findings_shared(texts: list[DocumentResult]) -> list[tuple[tuple[str, ...], list[Finding]]]:
+def _read_findings_shared(texts: list[DocumentResult]) -> list[Extracted]:
     """:func:`read_findings` of each text, every second one in a worker of the worker's own."""
     from openness.workers import shared
 

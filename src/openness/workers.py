@@ -30,6 +30,7 @@ from typing import Any, Callable, Generic, Iterable, Iterator, TypeVar
 Job = TypeVar("Job")
 Result = TypeVar("Result")
 
+
 def usable() -> bool:
     """Whether a forked worker can run beside this process (see the module's docstring)."""
     return ("fork" in multiprocessing.get_all_start_methods()
@@ -128,29 +129,27 @@ def shared(run: Callable[[Job], Result], jobs: Iterable[Job], *, worker: bool
     try:
         for job in pending:
             other = next(pending, _END)
-            if other is not _END and helper is None and worker and usable():
+            if other is _END:
+                yield run(job)
+                return
+            if worker and usable():
                 helper = Worker(run)
             worker = False  # one worker at most, and none again once it is gone
-            sent = other is not _END and helper is not None and _sent(helper, other)
+            asked = helper is not None and _sent(helper, other)
             yield run(job)
-            if other is _END:
-                return
-            try:
-                if not sent:
-                    raise WorkerGone()
-                result = helper.receive()  # type: ignore[union-attr]
-            except WorkerGone:
+            answer = _received(helper) if asked else _END  # type: ignore[arg-type]
+            if answer is _END:
                 if helper is not None:
                     helper.close()
                     helper = None
-                result = run(other)
-            yield result
+                answer = run(other)
+            yield answer
     finally:
         if helper is not None:
             helper.close()
 
 
-def _sent(worker: Worker[Job, Result], job: Job) -> bool:
+def _sent(worker: Worker[Job, Any], job: Job) -> bool:
     try:
         worker.send(job)
     except WorkerGone:
@@ -158,4 +157,13 @@ def _sent(worker: Worker[Job, Result], job: Job) -> bool:
     return True
 
 
+def _received(worker: Worker[Any, Result]) -> Result:
+    """The worker's answer, or ``_END`` if it is gone."""
+    try:
+        return worker.receive()
+    except WorkerGone:
+        return _END
+
+
+#: Marks the end of the jobs, and an answer that never came.
 _END: Any = object()
