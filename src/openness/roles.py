@@ -11,9 +11,8 @@ from functools import cache
 from importlib import resources
 from pathlib import PurePath
 
-from openness.yamldata import safe_load
-
 from openness.model import Document
+from openness.yamldata import safe_load
 
 
 #: The roles of json-output.md, plus ``notice`` for NOTICE files.

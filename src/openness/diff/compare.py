@@ -58,8 +58,9 @@ def diff(old: str | Path, new: str | Path, *, policies: Sequence[str] = DEFAULT_
         raise OpennessError(f"cannot compare the folder {folder} with the file {file}: "
                             "give two files or two release folders")
     releases = (Release.from_path(old_path), Release.from_path(new_path))
-    files = [reading for release in releases for reading in readings(release)]
-    with extractor or Extractor(files, parallel=parallel) as extractor:
+    # The files are listed for an extractor of its own only: one passed in knows them already.
+    with extractor or Extractor([r for release in releases for r in readings(release)],
+                                parallel=parallel) as extractor:
         olds, news, texts = read_texts(releases)
         before, after = analyze_each(releases, policies=policies, profile=profile,
                                      texts=olds + news, extractor=extractor)

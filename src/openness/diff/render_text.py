@@ -8,6 +8,8 @@ notation), so the redline survives a pipe or a log file.
 
 from __future__ import annotations
 
+from typing import Any, Callable, Sequence
+
 from rich.text import Text
 
 from openness.diff.model import Diff, FindingChange, TextChange
@@ -27,13 +29,7 @@ def render(diff: Diff, *, color: bool) -> str:
     for line in summary_lines(diff):
         out.print(Text("  " + line))
     if diff.changes:
-        out.print()
-        out.print(Text("Finding changes", style="bold"))
-        for entry in finding_entries(diff):
-            if isinstance(entry, Group):
-                _group(out, entry)
-            else:
-                _finding(out, entry)
+        _section(out, "Finding changes", finding_entries(diff), lambda change: _finding(out, change))
     if diff.verdict_changes:
         out.print()
         out.print(Text("Verdict changes", style="bold"))
@@ -43,14 +39,20 @@ def render(diff: Diff, *, color: bool) -> str:
             if verdict.new_message or verdict.old_message:
                 out.print(Text("      " + (verdict.new_message or verdict.old_message), style="dim"))
     if diff.text_changes:
-        out.print()
-        out.print(Text("Wording changes", style="bold"))
-        for item in clause_entries(diff):
-            if isinstance(item, Group):
-                _group(out, item)
-            else:
-                _redline(out, item, diff.all_text, color)
+        _section(out, "Wording changes", clause_entries(diff),
+                 lambda change: _redline(out, change, diff.all_text, color))
     return out.render()
+
+
+def _section(out: Lines, title: str, entries: Sequence[Any], show: Callable[[Any], None]) -> None:
+    """A titled list of changes: each shown by ``show``, a folded run of them as one group."""
+    out.print()
+    out.print(Text(title, style="bold"))
+    for entry in entries:
+        if isinstance(entry, Group):
+            _group(out, entry)
+        else:
+            show(entry)
 
 
 def _finding(out: Lines, change: FindingChange) -> None:

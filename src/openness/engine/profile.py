@@ -18,8 +18,8 @@ from openness.dsl import ast
 from openness.dsl.errors import did_you_mean
 from openness.dsl.literals import PROFILE_FIELDS, LiteralError, is_currency, parse_quantity
 from openness.engine.values import Money
-from openness.yamldata import safe_load
 from openness.errors import InputError
+from openness.yamldata import safe_load
 
 
 @dataclass(frozen=True, kw_only=True)
