@@ -22,6 +22,8 @@ from openness.dsl.literals import LiteralError, parse_number
 if TYPE_CHECKING:
     from lark import Lark, Token
 
+    from openness.dsl.lalr import Driver
+
 #: Sentence -> snippets that fail in the same parser state as the mistake it describes.
 SYNTAX_EXAMPLES: dict[str, list[str]] = {
     "a policy starts `policy NAME \"Title\" {`": [
@@ -277,18 +279,31 @@ def parse(text: str, path: str = "<string>") -> ast.RuleFile:
     """Parse one rule file; raise :class:`RuleErrors` with every problem the parser can see.
 
     A syntax error stops the parse (the first one is reported); problems in values (a bad
-    number suffix, a malformed currency) are all collected.
+    number suffix, a malformed currency) are all collected. The lean driver reads the text when
+    it can (:mod:`openness.dsl.lalr`); Lark reads the rest, and reports every syntax error.
     """
     from lark.exceptions import UnexpectedInput
 
     shaper = _Shaper(text, path)
-    try:
-        result: ast.RuleFile = _shaped(shaper, text)
-    except UnexpectedInput as exc:
-        raise RuleErrors([_syntax_error(exc, text, path)]) from None
+    driver = _driver()
+    result: ast.RuleFile | None = driver.read(text, shaper) if driver is not None else None
+    if result is None:
+        shaper = _Shaper(text, path)
+        try:
+            result = _shaped(shaper, text)
+        except UnexpectedInput as exc:
+            raise RuleErrors([_syntax_error(exc, text, path)]) from None
     if shaper.problems:
         raise RuleErrors(shaper.problems)
     return result
+
+
+@cache
+def _driver() -> "Driver | None":
+    """The lean driver over the Lark parser's tables, calling the shaper's methods directly."""
+    from openness.dsl.lalr import Driver
+
+    return Driver.build(_parser(), lambda name: getattr(_Shaper, name), _dropped_terminals())
 
 
 #: The shaper of the parse under way: Lark calls one set of callbacks, built with the parser.
