@@ -144,22 +144,8 @@ def compile(policy: ast.Policy) -> CompiledPolicy:  # noqa: A001 - the public na
     """Turn a checked policy (from :func:`openness.dsl.load`) into something fast to evaluate."""
     registry: dict[str, CompiledRule] = {}
     rates: list[tuple[str, Decimal, str]] = []
-    seen: set[str] = set()
-
-    kinds = _Kinds()
-
-    def add(p: ast.Policy) -> None:
-        if p.name in seen:
-            return
-        seen.add(p.name)
-        for imported in p.imports.values():
-            add(imported)
-        rates.extend((r.currency, r.factor, r.to) for r in p.rates if r.to is not None)
-        for rule in p.rules:
-            registry[rule.id] = _compile_rule(rule, kinds)
-
     with gc_paused():
-        add(policy)
+        _add(policy, _Kinds(), registry, rates, set())
     # The importing policy's rates are declared last and win on a conflict.
     return CompiledPolicy(
         policy=policy,
@@ -168,6 +154,22 @@ def compile(policy: ast.Policy) -> CompiledPolicy:  # noqa: A001 - the public na
         rates=Rates(rates),
         profile=Profile.from_policy(policy.profile),
     )
+
+
+def _add(policy: ast.Policy, kinds: "_Kinds", registry: dict[str, CompiledRule],
+         rates: list[tuple[str, Decimal, str]], seen: set[str]) -> None:
+    """Compile ``policy``'s rules into ``registry``, its imports' first, each policy once.
+
+    A function of the module, not a closure: a closure that calls itself is a reference cycle,
+    and it would keep the registry alive until the cycle collector came by."""
+    if policy.name in seen:
+        return
+    seen.add(policy.name)
+    for imported in policy.imports.values():
+        _add(imported, kinds, registry, rates, seen)
+    rates.extend((r.currency, r.factor, r.to) for r in policy.rates if r.to is not None)
+    for rule in policy.rules:
+        registry[rule.id] = _compile_rule(rule, kinds)
 
 
 class _Kinds:
