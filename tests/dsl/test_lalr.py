@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lark.exceptions import UnexpectedInput
 
+from openness.dsl.errors import RuleErrors
 from openness.dsl.parser import SYNTAX_EXAMPLES, _driver, _shaped, _Shaper, parse
 from openness.dsl.resources import builtin_packs
 
@@ -95,7 +96,7 @@ def test_parse_gives_the_same_policy_either_way() -> None:
     # A value problem found by the driver is reported exactly as the Lark path reports it.
     text = 'policy p "t" { rule r "t" { fail if a.b where count < 40X } }'
     assert through_driver(text) == through_lark(text)
-    with pytest.raises(Exception) as raised:
+    with pytest.raises(RuleErrors) as raised:
         parse(text)
     assert "40X" in str(raised.value)
 
