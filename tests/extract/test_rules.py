@@ -280,3 +280,9 @@ def test_a_quoted_notice_right_after_a_colon_stays_in_its_unit() -> None:
             'under the Acme Licence, Copyright (c) Acme Oy. All Rights Reserved."; and')
     assert one(text, "require.attribution") == {
         "text": "Acme-7 is licensed under the Acme Licence, Copyright (c) Acme Oy. All Rights Reserved."}
+
+
+def test_a_short_clause_is_not_taken_for_a_title() -> None:
+    # six short words read like "Grant of Patent License." but carry a modal verb
+    assert "restrict.redistribution" in kinds("You may not sell the Model.")
+    assert "grant.use" in kinds("You may use the Model.")

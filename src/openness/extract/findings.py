@@ -11,7 +11,7 @@ import bisect
 import hashlib
 from typing import TYPE_CHECKING, Any
 
-from openness.extract.layout import line_breaks, text_lines
+from openness.extract.layout import code_blocks, line_breaks, text_lines
 from openness.model import Document, Evidence, Finding
 
 if TYPE_CHECKING:
@@ -28,24 +28,17 @@ def extract_findings(doc: Document, outline: "Outline | None" = None) -> list[Fi
     its first occurrence, except for kinds whose rules mark each unit as its own obligation (the
     items of a list of prohibited uses).
     """
-    from openness.extract.pipeline import load_pipeline
     from openness.extract.rules import HITS_KEY
-    from openness.extract.units import BREAKS_KEY, TEXT_KEY
-    from openness.ingest.normalize import analysis_view
 
     if outline is None:
         from openness.segment import segment
 
         outline = segment(doc)
-    view = analysis_view(doc)
-    locate = _locator(view, len(view.text))
-    nlp = load_pipeline()
-    sdoc = nlp.make_doc(view.text)
-    sdoc.user_data[BREAKS_KEY] = line_breaks(text_lines(doc.text), locate)
-    sdoc.user_data[TEXT_KEY] = view.text
-    sdoc = nlp(sdoc)
+    view, sdoc = read_clauses(doc)
 
-    hits = sdoc.user_data[HITS_KEY]
+    code = code_blocks(view.text)
+    hits = [h for h in sdoc.user_data[HITS_KEY]
+            if not any(lo <= h.unit.start_char < hi for lo, hi in code)]
     # Several rules may read the same clause; keep the reading with the most attributes.
     best: dict[tuple[int, str], Any] = {}
     for hit in hits:
@@ -95,6 +88,22 @@ def extract_findings(doc: Document, outline: "Outline | None" = None) -> list[Fi
         )
     findings.sort(key=lambda f: (f.evidence.start, f.kind))
     return findings
+
+
+def read_clauses(doc: Document) -> tuple[Any, Any]:
+    """The normalised view of ``doc`` and the spaCy Doc the pipeline made of it (units, cues
+    and rule hits in its ``user_data``)."""
+    from openness.extract.pipeline import load_pipeline
+    from openness.extract.units import BREAKS_KEY, TEXT_KEY
+    from openness.ingest.normalize import analysis_view
+
+    view = analysis_view(doc)
+    locate = _locator(view, len(view.text))
+    nlp = load_pipeline()
+    sdoc = nlp.make_doc(view.text)
+    sdoc.user_data[BREAKS_KEY] = line_breaks(text_lines(doc.text), locate)
+    sdoc.user_data[TEXT_KEY] = view.text
+    return view, nlp(sdoc)
 
 
 def findings_from_text(text: str, path: str = "<example>") -> list[Finding]:
