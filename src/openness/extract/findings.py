@@ -51,41 +51,26 @@ def extract_findings(doc: Document, outline: "Outline | None" = None) -> list[Fi
         unit = hit.unit
         if best[(unit.start_char, hit.rule.kind)] is not hit:
             continue
-        quote = view.text[unit.start_char : unit.end_char].strip()
-        if not quote:
+        evidence = _evidence(doc, view, outline, unit.start_char, unit.end_char)
+        if evidence is None:
             continue
-        start, end = _original_span(view, unit.start_char, quote)
-        clause = outline.at(start) if outline is not None else None
-        section = clause.id if clause is not None else None
         # One finding per obligation: the same kind and attributes again in the same section,
         # or in the very same words anywhere, is a restatement. Distinct rules (items of a
         # list of prohibited uses) keep every unit.
+        words = view.text[unit.start_char : unit.end_char].strip()
         identity = (hit.rule.kind, _frozen(hit.attributes))
         keys = [("unit", unit.start_char, hit.rule.kind)]
         if hit.rule.distinct:
-            keys.append(("quote", *identity, quote))
+            keys.append(("quote", *identity, words))
         else:
-            keys += [("section", *identity, section), ("quote", *identity, quote)]
+            keys += [("section", *identity, evidence.section), ("quote", *identity, words)]
         if any(key in seen for key in keys):
             seen.update(keys)
             continue
         seen.update(keys)
-        span = doc.span(start, end)
-        findings.append(
-            Finding(
-                kind=hit.rule.kind,
-                attributes=dict(hit.attributes),
-                evidence=Evidence(
-                    path=doc.path,
-                    quote=quote,
-                    section=section,
-                    page=span.page,
-                    line=span.line,
-                    start=start,
-                    end=end,
-                ),
-            )
-        )
+        related = (_evidence(doc, view, outline, lo, hi) for lo, hi in hit.related)
+        findings.append(Finding(kind=hit.rule.kind, attributes=dict(hit.attributes), evidence=evidence,
+                                related=tuple(r for r in related if r is not None)))
     findings.sort(key=lambda f: (f.evidence.start, f.kind))
     return findings
 
@@ -122,6 +107,19 @@ def document_notes(doc: Document, findings: list[Finding]) -> list[str]:
         return ["no licence clauses recognised: the text does not appear to be in English, "
                 "which the extractor does not read"]
     return ["no licence clauses recognised"]
+
+
+def _evidence(doc: Document, view: Any, outline: "Outline | None", lo: int, hi: int) -> Evidence | None:
+    """The evidence of the analysed text's ``[lo, hi)``: the file's own words there (curly
+    quotes, dashes and all: the normalised text is for matching only), where they are."""
+    words = view.text[lo:hi].strip()
+    if not words:
+        return None
+    start, end = _original_span(view, lo, words)
+    clause = outline.at(start) if outline is not None else None
+    span = doc.span(start, end)
+    return Evidence(path=doc.path, quote=doc.text[start:end], section=clause.id if clause is not None else None,
+                    page=span.page, line=span.line, start=start, end=end)
 
 
 def _original_span(view: Any, unit_start: int, quote: str) -> tuple[int, int]:

@@ -164,14 +164,20 @@ class Frame:
         copy and modify under the conditions of Section 2").
         """
         refers = {m.end for m in self.marks if m.label == "REFERS"}
+        # what follows the next "is" is a new predicate ("updates, or third-party
+        # applications, is the entire agreement"), not the act's object
+        predicate = min([b.start for b in self.marks if b.label == "BE" and b.start >= act.end], default=10**9)
         near = [o for o in self._attached(act, self.objects, self._chain_end(act))
-                if (o.start, o.end) != (act.start, act.end) and o.start not in refers]
+                if (o.start, o.end) != (act.start, act.end) and o.start not in refers
+                and o.start < predicate]
         things = [o for o in near if o.label != RECIPIENT]
         inside_or_after = [o for o in things if o.start >= act.start]
         # a passive clause names its object before the marker: "the Model must not be shared"
         scope = self._innermost(act.start)
+        passive = [b.start for b in self.marks if b.label == "BE" and act.start - 2 <= b.start < act.start]
         before = [o for o in self.objects if o.label != RECIPIENT and o.end <= act.start
-                  and o.start >= act.start - REACH and self._innermost(o.start) == scope]
+                  and o.start >= act.start - REACH and self._innermost(o.start) == scope
+                  and passive and o.end <= passive[0]]
         recipients = [o for o in near if o.label == RECIPIENT]
         target = (inside_or_after[0] if inside_or_after else before[-1] if before
                   else recipients[0] if recipients else None)

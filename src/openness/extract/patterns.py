@@ -31,9 +31,10 @@ from openness.errors import OpennessError
 from openness.extract.frames import Force
 from openness.taxonomy import load_taxonomy
 
-#: Labels the rules component sets itself from the text's structure, not from a pattern:
-#: ``LEAD_IN`` marks a unit that introduces a list ("You agree not to use the Model to:").
-STRUCTURE_LABELS = frozenset({"LEAD_IN"})
+#: Labels set from the text's structure, not from a pattern: ``LEAD_IN`` marks a unit that
+#: introduces a list ("You agree not to use the Model to:"); the ``DEFINED_*`` labels mark the
+#: uses of a defined term that sets a limit (:mod:`openness.extract.glossary`).
+STRUCTURE_LABELS = frozenset({"LEAD_IN", "DEFINED_USER_CAP", "DEFINED_REVENUE_CAP", "DEFINED_TERRITORY"})
 
 _GROUP = re.compile(r"\{([^{}]*)\}")
 #: The values of a rule's ``actor``.
@@ -121,6 +122,11 @@ class PatternSet:
     def objects(self) -> frozenset[str]:
         """Labels of the cues that name objects."""
         return frozenset(c.label for c in self.cues if c.object)
+
+    @property
+    def acts(self) -> frozenset[str]:
+        """Labels the rules read as acts (see :mod:`openness.extract.frames`)."""
+        return frozenset(label.lstrip("^") for rule in self.rules for label in rule.act)
 
 
 def expand(phrase: str) -> list[str]:

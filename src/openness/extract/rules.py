@@ -23,9 +23,10 @@ from typing import Any, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from openness.extract.attributes import READERS, UnitText
+from openness.extract.attributes import DEFINED_READERS, READERS, UnitText
 from openness.extract.cues import CUES_KEY, Mark
 from openness.extract.frames import PRONOUN, Actor, Force, Frame, Reading
+from openness.extract.glossary import GLOSSARY_KEY, Definition
 from openness.extract.patterns import Rule, load_patterns
 from openness.extract.units import TEXT_KEY, UNITS_KEY, Unit
 
@@ -48,6 +49,9 @@ class Hit:
     unit: Unit
     rule: Rule
     attributes: dict[str, Any] = field(default_factory=dict)
+    #: Character spans (analysed text) of other clauses the attributes were read from: the
+    #: definition of a defined term the unit uses.
+    related: tuple[tuple[int, int], ...] = ()
 
 
 @Language.factory("openness_rules", default_config={})
@@ -61,7 +65,7 @@ class RuleApplier:
         self.rules = patterns.rules
         #: Labels that name what an act is done to, and labels rules read as acts.
         self.objects = patterns.objects
-        self.acts = frozenset(label.lstrip("^") for rule in self.rules for label in rule.act)
+        self.acts = patterns.acts
         for rule in self.rules:
             if rule.read is not None and rule.read not in READERS:
                 raise ValueError(f"{rule.source}: unknown attribute reader {rule.read!r}")
@@ -88,7 +92,8 @@ class RuleApplier:
                     attributes.update(READERS[rule.read](view.text_of(doc, text)))
                 if any(name not in attributes for name in rule.needs):
                     continue
-                hits.append(Hit(unit=view.unit, rule=rule, attributes=attributes))
+                hits.append(Hit(unit=view.unit, rule=rule, attributes=attributes,
+                                related=view.definitions(doc.user_data.get(GLOSSARY_KEY, {}), rule)))
         doc.user_data[HITS_KEY] = hits
         return doc
 
@@ -250,9 +255,20 @@ class _UnitView:
         return _LeadIn(labels=outer.labels | {m.label for m in self.marks}, acts=readings,
                        reading=reading if reading.force is not Force.NONE else outer.reading)
 
+    def definitions(self, glossary: dict[str, Definition], rule: Rule) -> tuple[tuple[int, int], ...]:
+        """Where the defined terms whose limits ``rule`` read are defined, outside this unit."""
+        if rule.read is None or rule.read not in DEFINED_READERS:
+            return ()
+        spans = []
+        for mark in self.marks:
+            definition = glossary.get(mark.id) if mark.label == DEFINED_READERS[rule.read] else None
+            if definition is not None and definition.start is not None and definition.start != self.unit.start_char:
+                spans.append((definition.start, definition.end or definition.start))
+        return tuple(dict.fromkeys(spans))
+
     def text_of(self, doc: Doc, full: str) -> UnitText:
         if self._view is None:
-            self._view = _unit_text(doc, full, self.unit, self.marks)
+            self._view = UnitText.of(doc, full, self.unit, self.marks, doc.user_data.get(GLOSSARY_KEY))
         return self._view
 
 
@@ -341,13 +357,3 @@ def _in_order(
             if _in_order(seq, index + 1, position, present, window):
                 return True
     return False
-
-
-def _unit_text(doc: Doc, full: str, unit: Unit, marks: list[Mark]) -> UnitText:
-    base = unit.start_char
-    text = full[base : unit.end_char]
-    located = []
-    for mark in marks:
-        span = doc[mark.start : mark.end]
-        located.append((mark.label, mark.id, max(span.start_char - base, 0), span.end_char - base))
-    return UnitText(text=text, marks=tuple(located))
