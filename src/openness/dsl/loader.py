@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openness.dsl import ast, cache
+from openness.dsl import ast
 from openness.dsl.checker import check_policy
 from openness.dsl.errors import Diagnostic, RuleErrors
-from openness.dsl.gcpause import gc_paused
+from openness.dsl.parser import parse
 from openness.dsl.resources import builtin_packs, builtin_rules_root
 from openness.errors import OpennessError
 
@@ -25,11 +25,9 @@ class _Loader:
         self.problems: list[Diagnostic] = []
 
     def load_text(self, text: str, path: str, real: Path | None, stack: tuple[Path, ...]) -> ast.Policy | None:
-        from openness.dsl import parser  # not imported when every policy comes from the cache
-
         lines = text.splitlines()
         try:
-            rule_file = parser.parse(text, path)
+            rule_file = parse(text, path)
         except RuleErrors as exc:
             self.problems.extend(exc.diagnostics)
             return None
@@ -148,20 +146,13 @@ def resolve_name(path_or_name: str | Path) -> Path:
 def load(path_or_name: str | Path) -> ast.Policy:
     """The validated policy of a rule file, or of a built-in pack named like ``osd``.
 
-    A policy loaded before from unchanged files comes from the cache (:mod:`openness.dsl.cache`).
     Raises :class:`~openness.dsl.errors.RuleErrors` with every problem of the file and of the
     files it imports.
     """
     path = resolve_name(path_or_name).resolve()
-    cached = cache.read(path)
-    if cached is not None:
-        return cached
     loader = _Loader(_roots(path.parent))
-    with gc_paused():
-        policy = loader.load_file(path, (path,))
-    policy = _finish(loader, policy)
-    cache.write(path, policy, loader.done)
-    return policy
+    policy = loader.load_file(path, (path,))
+    return _finish(loader, policy)
 
 
 def loads(text: str, path: str = "<string>") -> ast.Policy:
@@ -170,8 +161,7 @@ def loads(text: str, path: str = "<string>") -> ast.Policy:
     real = Path(path).resolve() if not path.startswith("<") else None
     base = real.parent if real is not None else Path.cwd().resolve()
     loader = _Loader(_roots(base))
-    with gc_paused():
-        policy = loader.load_text(text, path, real, (real,) if real is not None else ())
+    policy = loader.load_text(text, path, real, (real,) if real is not None else ())
     return _finish(loader, policy)
 
 

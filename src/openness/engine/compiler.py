@@ -18,7 +18,6 @@ from typing import Any, Callable, Hashable
 
 from openness.dsl import ast
 from openness.dsl.checker import attribute_types, is_rule_reference
-from openness.dsl.gcpause import gc_paused
 from openness.dsl.literals import PROFILE_FIELDS
 from openness.dsl.templates import Template, parse_template
 from openness.engine.profile import Profile
@@ -144,8 +143,7 @@ def compile(policy: ast.Policy) -> CompiledPolicy:  # noqa: A001 - the public na
     """Turn a checked policy (from :func:`openness.dsl.load`) into something fast to evaluate."""
     registry: dict[str, CompiledRule] = {}
     rates: list[tuple[str, Decimal, str]] = []
-    with gc_paused():
-        _add(policy, _Kinds(), registry, rates, set())
+    _add(policy, _Kinds(), registry, rates, set())
     # The importing policy's rates are declared last and win on a conflict.
     return CompiledPolicy(
         policy=policy,
