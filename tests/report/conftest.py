@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from openness.analysis import Analysis, DocumentResult
+from openness.model import Analysis, DocumentResult
 from openness.engine.results import PolicyVerdict, RuleResult
 from openness.model import Document, Evidence, Finding, Page
 

@@ -39,23 +39,19 @@ def diff(old: str, new: str, policies: tuple[str, ...], profile: str | None, fmt
     Reports the findings added, removed or changed, the clauses reworded (renumbering, moves and
     product renames set aside), and the policy verdicts whose outcome changed.
     """
-    from openness.analysis import DEFAULT_POLICIES, Extractor
+    from openness.analysis import DEFAULT_POLICIES
+    from openness.diff import diff as run
     from openness.errors import OpennessError
 
     chosen = chosen_format(fmt, FORMATS)
     output = output or settings().output
     try:
-        # Started first, so that spaCy loads in a worker while the rest is imported and read.
-        with Extractor.for_paths((old, new), parallel=True) as extractor:
-            from openness.diff import diff as run
+        user = None
+        if profile:
+            from openness.engine.profile import load_profile
 
-            user = None
-            if profile:
-                from openness.engine.profile import load_profile
-
-                user = load_profile(profile)
-            result = run(old, new, policies=policies or DEFAULT_POLICIES, profile=user,
-                         all_text=all_text, extractor=extractor)
+            user = load_profile(profile)
+        result = run(old, new, policies=policies or DEFAULT_POLICIES, profile=user, all_text=all_text)
     except OpennessError as exc:
         fail(str(exc))
     from openness.cli.analyze import use_color

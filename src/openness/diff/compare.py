@@ -1,6 +1,6 @@
 """Two analyses compared: document pairs, then clauses, findings and verdicts.
 
-``diff`` is downstream of every other stage: it reads two :class:`~openness.analysis.Analysis`
+``diff`` is downstream of every other stage: it reads two :class:`~openness.model.Analysis`
 results (documents, findings, verdicts) and the section outline of each document, and never
 feeds anything back.
 """
@@ -12,8 +12,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, Sequence
 
-from openness.analysis import (DEFAULT_POLICIES, Analysis, DocumentResult, Extractor, Release,
-                               analyze_each, read_text, readings)
+from openness.analysis import DEFAULT_POLICIES, analyze
 from openness.diff.align import align
 from openness.diff.changes import finding_changes
 from openness.diff.model import Diff, DocumentDiff, Edit, Move, TextChange
@@ -22,7 +21,7 @@ from openness.diff.redline import redline, vocabulary
 from openness.diff.tokens import Token, Unit, units
 from openness.diff.verdicts import verdict_changes
 from openness.errors import InputError, OpennessError
-from openness.model import Document, Finding
+from openness.model import Analysis, Document, DocumentResult, Finding
 from openness.segment import segment
 
 #: Roles whose documents are terms a user is bound by; a licence and a use policy may be
@@ -36,14 +35,8 @@ ROLE_NAMES = {"license": "a licence", "use_policy": "a use policy", "model_card"
 
 
 def diff(old: str | Path, new: str | Path, *, policies: Sequence[str] = DEFAULT_POLICIES,
-         profile: Any = None, all_text: bool = False, parallel: bool = False,
-         extractor: Extractor | None = None) -> Diff:
+         profile: Any = None, all_text: bool = False) -> Diff:
     """Analyse ``old`` and ``new`` (two files, or two release folders) and compare them.
-
-    ``parallel`` lets a forked worker load the extractor while this process reads both
-    versions and compares their texts, then extract the documents two at a time (see
-    :class:`~openness.analysis.Extractor`; ``extractor``, one started already); the result is the
-    same.
 
     Raises :class:`~openness.errors.InputError` naming the file that cannot be read, and
     :class:`~openness.errors.OpennessError` when the two are not versions of one kind of
@@ -57,43 +50,18 @@ def diff(old: str | Path, new: str | Path, *, policies: Sequence[str] = DEFAULT_
         folder, file = (old_path, new_path) if old_path.is_dir() else (new_path, old_path)
         raise OpennessError(f"cannot compare the folder {folder} with the file {file}: "
                             "give two files or two release folders")
-    releases = (Release.from_path(old_path), Release.from_path(new_path))
-    # The files are listed for an extractor of its own only: one passed in knows them already.
-    with extractor or Extractor([r for release in releases for r in readings(release)],
-                                parallel=parallel) as extractor:
-        olds, news, texts = read_texts(releases)
-        before, after = analyze_each(releases, policies=policies, profile=profile,
-                                     texts=olds + news, extractor=extractor)
+    before = analyze([str(old_path)], policies=policies, profile=profile)
+    after = analyze([str(new_path)], policies=policies, profile=profile)
     for analysis in (before, after):
         for result in analysis.errors:
             raise InputError(result.path, result.error or "cannot be read")
     return compare(before, after, old_path=str(old_path), new_path=str(new_path),
-                   all_text=all_text, folders=old_path.is_dir(), texts=texts)
-
-
-#: Per document pair (old path, new path), its text compared; see :func:`read_texts`.
-Texts = dict[tuple[str | None, str | None], "TextDiff"]
-
-
-def read_texts(releases: tuple[Release, Release]
-               ) -> tuple[list[DocumentResult], list[DocumentResult], Texts]:
-    """Read both versions and compare their texts: everything of a diff that needs no finding,
-    done while the extractor loads. No comparison is made when a file could not be read."""
-    olds, news = ([read_text(r) for r in readings(release)] for release in releases)
-    if any(r.error for r in olds + news):
-        return olds, news, {}
-    texts = {_key(a, b): compare_text(a, b) for a, b in pair_documents(olds, news)}
-    return olds, news, texts
-
-
-def _key(old: DocumentResult | None, new: DocumentResult | None) -> tuple[str | None, str | None]:
-    return (old.path if old else None, new.path if new else None)
+                   all_text=all_text, folders=old_path.is_dir())
 
 
 def compare(old: Analysis, new: Analysis, *, old_path: str, new_path: str,
-            all_text: bool = False, folders: bool = False, texts: Texts | None = None) -> Diff:
-    """The diff of two analyses of one subject each (a file, or a release folder); ``texts``
-    holds document pairs whose text was compared already (by :func:`read_texts`)."""
+            all_text: bool = False, folders: bool = False) -> Diff:
+    """The diff of two analyses of one subject each (a file, or a release folder)."""
     olds = [d for d in old.documents if d.document is not None]
     news = [d for d in new.documents if d.document is not None]
     if not folders and olds and news and _family(olds[0].role) != _family(news[0].role):
@@ -104,8 +72,7 @@ def compare(old: Analysis, new: Analysis, *, old_path: str, new_path: str,
     documents = []
     for before, after in pair_documents(olds, news):
         documents.append(compare_documents(
-            before, _findings_of(old.findings, before), after, _findings_of(new.findings, after),
-            text=(texts or {}).get(_key(before, after))))
+            before, _findings_of(old.findings, before), after, _findings_of(new.findings, after)))
     return Diff(old_path=old_path, new_path=new_path, documents=tuple(documents),
                 verdict_changes=tuple(verdict_changes(old.verdicts, new.verdicts)),
                 all_text=all_text)
@@ -143,11 +110,9 @@ class TextDiff:
 
 
 def compare_documents(old: DocumentResult | None, old_findings: Sequence[Finding],
-                      new: DocumentResult | None, new_findings: Sequence[Finding],
-                      text: TextDiff | None = None) -> DocumentDiff:
-    """Clauses, renames and findings of one document against its counterpart (``text``: its
-    :func:`compare_text`, when made already)."""
-    text = text or compare_text(old, new)
+                      new: DocumentResult | None, new_findings: Sequence[Finding]) -> DocumentDiff:
+    """Clauses, renames and findings of one document against its counterpart."""
+    text = compare_text(old, new)
     changes = finding_changes(old_findings, new_findings, sections=text.sections)
     touched_old = {c.old.section for c in changes if c.old}
     touched_new = {c.new.section for c in changes if c.new}

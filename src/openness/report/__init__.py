@@ -1,4 +1,4 @@
-"""Reports: one renderer per output format, each turning an :class:`~openness.analysis.Analysis`
+"""Reports: one renderer per output format, each turning an :class:`~openness.model.Analysis`
 into the text of a report.
 
 Renderer modules are imported only when their format is chosen, so that ``--format json`` does
@@ -14,7 +14,7 @@ from json import loads  # not `import json`: the submodule openness.report.json 
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from openness.analysis import Analysis
+    from openness.model import Analysis
 
 
 class Format(StrEnum):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Iterable
 from openness.report.outline import FIX_LABEL, attention, location, one_line, passing, plural, subject_of
 
 if TYPE_CHECKING:
-    from openness.analysis import Analysis, DocumentResult
+    from openness.model import Analysis, DocumentResult
     from openness.engine.results import PolicyVerdict, RuleResult
     from openness.model import Evidence
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from openness.report.outline import FIX_LABEL, attention, passing, plural, subject_of
 
 if TYPE_CHECKING:
-    from openness.analysis import Analysis
+    from openness.model import Analysis
     from openness.engine.results import PolicyVerdict, RuleResult
     from openness.model import Evidence
 

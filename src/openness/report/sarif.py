@@ -19,7 +19,7 @@ from openness.engine.results import worst
 from openness.report.outline import FIX_LABEL, attention, one_line, subject_of
 
 if TYPE_CHECKING:
-    from openness.analysis import Analysis, DocumentResult
+    from openness.model import Analysis, DocumentResult
     from openness.engine.results import PolicyVerdict, RuleResult
     from openness.model import Evidence
 

@@ -14,7 +14,7 @@ from openness.report.outline import FIX_LABEL, attention, location, one_line, pa
 from openness.report.terminal import Lines
 
 if TYPE_CHECKING:
-    from openness.analysis import Analysis, DocumentResult
+    from openness.model import Analysis, DocumentResult
     from openness.disclose.components import Components
     from openness.engine.results import PolicyVerdict, RuleResult
     from openness.model import Evidence
