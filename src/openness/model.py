@@ -12,12 +12,36 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Mapping
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 if TYPE_CHECKING:
     from openness.disclose.components import Components
     from openness.engine.results import PolicyVerdict
     from openness.segment import Outline
+
+
+class Outcome(StrEnum):
+    """What a rule or a policy says of a release, from best to worst. ``unknown`` ranks above
+    ``warn``: a question the documents do not settle may hide a failure, so it must never read as
+    the milder outcome."""
+
+    PASS = "pass"
+    WARN = "warn"
+    UNKNOWN = "unknown"
+    FAIL = "fail"
+
+    @property
+    def rank(self) -> int:
+        return _OUTCOME_ORDER.index(self)
+
+    @classmethod
+    def worst(cls, outcomes: Iterable[Outcome]) -> Outcome:
+        """The worst of ``outcomes``; ``pass`` when there are none."""
+        return max(outcomes, key=_OUTCOME_ORDER.index, default=cls.PASS)
+
+
+_OUTCOME_ORDER = tuple(Outcome)
 
 
 @dataclass(frozen=True, kw_only=True)

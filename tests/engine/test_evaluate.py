@@ -260,20 +260,6 @@ def test_repeated_tests_are_shared_but_each_rule_keeps_its_own_words(finding):
     assert b.trace[1].endswith("count 1,000,000 <= 5000000: true")
 
 
-def test_words_are_rendered_once_and_only_when_read(compiled, finding, monkeypatch):
-    import sys
-
-    words = sys.modules["openness.engine.evaluate"]._Words
-    calls = []
-    explain_rule = words.explain_rule
-    monkeypatch.setattr(words, "explain_rule", lambda self, *a: calls.append(a[0].id) or explain_rule(self, *a))
-    verdict = evaluate(compiled, [finding("restrict.commercial")], roles={"license"})
-    assert calls == []
-    result = rule(verdict, "uses")
-    assert result.message and result.trace and result.fix
-    assert calls == ["acme.uses"]
-
-
 THRESHOLDS = compile(loads('''
 policy bounds "Bounds" {
   rule le "le" { fail if restrict.user_threshold where count <= 5M }
