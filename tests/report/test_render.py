@@ -7,12 +7,12 @@ import sys
 
 import pytest
 
-from openness.cli.common import FORMATS
+from openness.cli.analyze import FORMATS
 from openness.report import Format, render
 
 
 def test_every_cli_format_has_a_renderer(analysis):
-    assert {f.value for f in Format} == set(FORMATS)
+    assert set(Format) == set(FORMATS)
     for fmt in Format:
         assert render(analysis, fmt, color=False).strip()
 

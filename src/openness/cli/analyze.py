@@ -10,16 +10,11 @@ from typing import Callable, Iterator
 
 import click
 
-from openness.cli.common import FORMATS, chosen_format, emit, error, fail, settings
+from openness.cli.common import FAIL_ON, chosen_format, emit, error, fail, format_option, settings
+from openness.report import Format
 
-FAIL_ON = ("fail", "warn", "unknown", "never")
-#: Outcomes that reach each --fail-on threshold.
-REACHES = {
-    "fail": {"fail"},
-    "warn": {"fail", "warn"},
-    "unknown": {"fail", "warn", "unknown"},
-    "never": set(),
-}
+#: The formats of an analysis: all of them.
+FORMATS = tuple(Format)
 
 
 def use_color(output: str | None) -> bool:
@@ -36,10 +31,10 @@ def use_color(output: str | None) -> bool:
               help="YAML file with your own situation (users, revenue, regions) for the rules.")
 @click.option("--role", "role_overrides", multiple=True, metavar="PATH=ROLE",
               help="Override a document's detected role (license, use_policy, model_card, ...).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help="Report format.")
+@format_option(FORMATS, help="Report format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
               help="Write the report to this file.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="fail", show_default=True,
+@click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="fail", show_default=True,
               help="Exit 1 when a verdict reaches this outcome.")
 @click.option("--show-passing", is_flag=True, help="List passing rules too (text, markdown).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
@@ -77,7 +72,7 @@ def analyze(paths: tuple[str, ...], policies: tuple[str, ...], profile: str | No
         error(f"{result.path}: {result.error}")
     if analysis.errors:
         sys.exit(2)
-    if any(v.outcome in REACHES[fail_on] for v in analysis.verdicts):
+    if any(v.outcome in FAIL_ON[fail_on] for v in analysis.verdicts):
         sys.exit(1)
 
 

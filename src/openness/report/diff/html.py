@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from openness.diff.model import Diff
-from openness.diff.summary import (attributes, deltas, heading, spaced, summary_lines,
+from openness.report.diff.summary import (attributes, deltas, heading, spaced, summary_lines,
                                    verdict_line, visible, where)
 
 STYLE = """

@@ -1,10 +1,34 @@
-"""Renders an :class:`Evaluation`: the figures table, then every miss and every false alarm."""
+"""The report of ``openness eval``: the figures table, then every miss and every false alarm."""
 
 from __future__ import annotations
 
-from openness.evaluate.scoring import Evaluation, ratio
+import json
+from typing import TYPE_CHECKING
+
+from openness.report import Format
+
+if TYPE_CHECKING:
+    from openness.evaluate.scoring import Evaluation
+
+#: The formats of the report (Markdown: the table for the docs).
+FORMATS = (Format.TEXT, Format.MARKDOWN, Format.JSON)
 
 GROUPS = ("grant", "restrict", "require", "term")
+
+
+def render(ev: Evaluation, fmt: Format) -> str:
+    if fmt is Format.MARKDOWN:
+        return render_markdown(ev)
+    if fmt is Format.JSON:
+        return json.dumps({
+            "schema": "openness.eval/1",
+            "rows": [dict(zip(("name", "tp", "fp", "fn", "precision", "recall"), r)) for r in rows(ev)],
+            "summary": summary_lines(ev),
+            "misses": [{"entry": m.entry, "kind": m.kind} for m in ev.misses],
+            "false_alarms": [{"entry": a.entry, "kind": a.finding.kind, **a.finding.evidence.to_json()}
+                             for a in ev.false_alarms],
+        }, indent=2)
+    return render_text(ev)
 
 
 def _pct(value: float | None) -> str:
@@ -13,6 +37,8 @@ def _pct(value: float | None) -> str:
 
 def rows(ev: Evaluation) -> list[tuple[str, int, int, int, str, str]]:
     """(name, tp, fp, fn, precision, recall) per kind, per group, and overall."""
+    from openness.evaluate.scoring import ratio
+
     out = []
     for kind in ev.kinds:
         tp, fp, fn = ev.score.counts([kind])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from openness.diff.model import Diff
-from openness.diff.summary import (Group, attributes, clause_entries, deltas, finding_entries,
+from openness.report.diff.summary import (Group, attributes, clause_entries, deltas, finding_entries,
                                    group_heading, group_rest, group_sample, heading, shortened,
                                    spaced, summary_lines, verdict_line, visible, where)
 
