@@ -16,7 +16,7 @@ from openness.analysis import DEFAULT_POLICIES, analyze
 from openness.diff.align import align
 from openness.diff.changes import finding_changes
 from openness.diff.model import Diff, DocumentDiff, Edit, Move, TextChange
-from openness.diff.normalise import detect_renames
+from openness.diff.normalise import RenameMap, detect_renames
 from openness.diff.redline import redline, vocabulary
 from openness.diff.tokens import Token, Unit, units
 from openness.diff.verdicts import verdict_changes
@@ -126,54 +126,58 @@ def compare_documents(old: DocumentResult | None, old_findings: Sequence[Finding
 def compare_text(old: DocumentResult | None, new: DocumentResult | None) -> TextDiff:
     """The clauses of one document aligned with its counterpart's, and their wording compared
     with product renames set aside."""
-    role = (new or old).role  # type: ignore[union-attr]
-    old_doc = old.document if old else None
-    new_doc = new.document if new else None
-    old_units = _units(old)
-    new_units = _units(new)
+    old_units, new_units = _units(old), _units(new)
     alignment = align(old_units, new_units)
-    renames = detect_renames(alignment.pairs, old_units, new_units)
-    old_vocabulary = vocabulary([t for u in old_units for t in u.tokens])
-    new_vocabulary = vocabulary([t for u in new_units for t in u.tokens])
+    rewording = _Rewording(old, new, detect_renames(alignment.pairs, old_units, new_units),
+                           old_units, new_units)
+    reworded = [(after, change) for before, after in alignment.pairs
+                if (change := rewording.change(before, after)) is not None]
+    moves = [*(Move(old_section=b.id, new_section=a.id) for b, a in alignment.pairs if b.id != a.id),
+             *(Move(old_section=unit.id, new_section=host) for unit, host in alignment.merged),
+             *(Move(old_section=host, new_section=unit.id) for host, unit in alignment.split)]
+    where = _positions(alignment.pairs, alignment.removed)
+    ordered = [((after.tokens[0].start, 0), change) for after, change in reworded]
+    ordered += [(where[id(unit)], _whole(unit, "removed", old)) for unit in alignment.removed]
+    ordered += [((unit.tokens[0].start, 0), _whole(unit, "added", new)) for unit in alignment.added]
+    old_doc, new_doc = old.document if old else None, new.document if new else None
+    return TextDiff(DocumentDiff(
+        role=(new or old).role, old_path=old.path if old else None,  # type: ignore[union-attr]
+        new_path=new.path if new else None,
+        text_changes=tuple(change for _, change in sorted(ordered, key=lambda item: item[0])),
+        moves=tuple(moves), renames=rewording.renames.renames,
+        folded_edits=sum(change.minor for _, change in reworded),
+        folded_clauses=sum(change.cosmetic for _, change in reworded),
+        identical=bool(old_doc and new_doc) and old_doc.text.split() == new_doc.text.split()),  # type: ignore[union-attr]
+        sections=alignment.section_map())
 
-    ordered: list[tuple[tuple[int, int], TextChange]] = []
-    moves: list[Move] = []
-    folded_edits = folded_clauses = 0
-    for before, after in alignment.pairs:
-        if before.id != after.id:
-            moves.append(Move(old_section=before.id, new_section=after.id))
-        old_tokens, new_tokens = renames.apply(before.tokens), renames.merge(after.tokens)
+
+class _Rewording:
+    """How the wording of a clause changed between two versions, product renames set aside."""
+
+    def __init__(self, old: DocumentResult | None, new: DocumentResult | None, renames: RenameMap,
+                 old_units: Sequence[Unit], new_units: Sequence[Unit]) -> None:
+        self.old, self.new, self.renames = old, new, renames
+        self.old_vocabulary = vocabulary([t for u in old_units for t in u.tokens])
+        self.new_vocabulary = vocabulary([t for u in new_units for t in u.tokens])
+
+    def change(self, before: Unit, after: Unit) -> TextChange | None:
+        """The change of a clause paired with its new version; ``None`` when it reads the same
+        (cosmetic edits, a re-spacing included, make a change marked ``cosmetic``)."""
+        old, new = self.old, self.new
+        old_tokens, new_tokens = self.renames.apply(before.tokens), self.renames.merge(after.tokens)
         lines = redline(old_tokens, new_tokens,
-                        old_vocabulary=old_vocabulary, new_vocabulary=new_vocabulary)
+                        old_vocabulary=self.old_vocabulary, new_vocabulary=self.new_vocabulary)
         minor = lines.minor
-        if not minor and not lines.substantive \
-                and _gaps(old_doc, old_tokens) != _gaps(new_doc, new_tokens):
+        if not minor and not lines.substantive and _gaps(old.document if old else None, old_tokens) \
+                != _gaps(new.document if new else None, new_tokens):
             minor = 1  # re-spaced or re-wrapped only
         if not lines.substantive and not minor:
-            continue
-        folded_edits += minor
-        if not lines.substantive:
-            folded_clauses += 1
-        ordered.append(((after.tokens[0].start, 0), TextChange(
+            return None
+        return TextChange(
             change="changed", old_section=before.id, new_section=after.id, old=before.display,
             new=after.display, path_old=old.path if old else None,
             path_new=new.path if new else None, edits=lines.edits, minor=minor,
-            cosmetic=not lines.substantive)))
-    for unit, host in alignment.merged:
-        moves.append(Move(old_section=unit.id, new_section=host))
-    for host, unit in alignment.split:
-        moves.append(Move(old_section=host, new_section=unit.id))
-    where = _positions(alignment.pairs, alignment.removed)
-    ordered += [(where[id(unit)], _whole(unit, "removed", old)) for unit in alignment.removed]
-    ordered += [((unit.tokens[0].start, 0), _whole(unit, "added", new))
-                for unit in alignment.added]
-    text_changes = [change for _, change in sorted(ordered, key=lambda item: item[0])]
-    identical = bool(old_doc and new_doc) and old_doc.text.split() == new_doc.text.split()  # type: ignore[union-attr]
-    return TextDiff(DocumentDiff(
-        role=role, old_path=old.path if old else None, new_path=new.path if new else None,
-        text_changes=tuple(text_changes), moves=tuple(moves), renames=renames.renames,
-        folded_edits=folded_edits, folded_clauses=folded_clauses, identical=identical),
-        sections=alignment.section_map())
+            cosmetic=not lines.substantive)
 
 
 def _family(role: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from openness.diff.model import Diff
+from openness.diff.model import Diff, FindingChange, TextChange
 from openness.report.diff.summary import (Group, attributes, clause_entries, deltas, finding_entries,
                                    group_heading, group_rest, group_sample, heading, shortened,
                                    spaced, summary_lines, verdict_line, visible, where)
@@ -29,20 +29,7 @@ def render(diff: Diff) -> str:
     if diff.changes:
         out += ["", "## Finding changes", "", "| Change | Kind | Where | What | Old | New |",
                 "|---|---|---|---|---|---|"]
-        for change in finding_entries(diff):
-            if isinstance(change, Group):
-                out.append("| " + " | ".join((
-                    f"{change.change} ({len(change.items)})", "", escape(change.span()),
-                    escape(group_heading(change) + "; " + group_rest(change)),
-                    escape(group_sample(change)) if change.change == "removed" else "",
-                    escape(group_sample(change)) if change.change == "added" else "",
-                )) + " |")
-                continue
-            what = "; ".join(deltas(change)) or attributes(change)
-            out.append("| " + " | ".join((
-                change.change, f"`{change.kind}`", escape(where(change)), escape(what),
-                escape(change.old.quote) if change.old else "", escape(change.new.quote) if change.new else "",
-            )) + " |")
+        out += [_finding_row(change) for change in finding_entries(diff)]
     if diff.verdict_changes:
         out += ["", "## Verdict changes", ""]
         for verdict in diff.verdict_changes:
@@ -51,20 +38,38 @@ def render(diff: Diff) -> str:
     if diff.text_changes:
         out += ["", "## Wording changes"]
         for change in clause_entries(diff):
-            if isinstance(change, Group):
-                out += ["", f"### {escape(group_heading(change))}", "",
-                        f"{escape(group_sample(change))}", "", escape(group_rest(change))]
-                continue
-            notes = [n for n, on in (("finding changed", change.finding_changed),
-                                     ("cosmetic", change.cosmetic)) if on]
-            out += ["", f"### {escape(heading(change))}" + (f" ({', '.join(notes)})" if notes else ""), ""]
-            pieces = []
-            for edit in shortened(visible(change.edits, diff.all_text)):
-                text = escape(edit.text)
-                pieces.append((edit, text if edit.op == "equal" else
-                               f"~~{text}~~" if edit.op == "delete" else f"**{text}**"))
-            out.append(spaced(pieces))
+            out += _clause(change, diff.all_text)
     return "\n".join(out) + "\n"
+
+
+def _finding_row(change: FindingChange | Group) -> str:
+    """One row of the findings table: a change, or a group of findings that came or went with
+    whole clauses."""
+    if isinstance(change, Group):
+        cells = (f"{change.change} ({len(change.items)})", "", escape(change.span()),
+                 escape(group_heading(change) + "; " + group_rest(change)),
+                 escape(group_sample(change)) if change.change == "removed" else "",
+                 escape(group_sample(change)) if change.change == "added" else "")
+    else:
+        what = "; ".join(deltas(change)) or attributes(change)
+        cells = (change.change, f"`{change.kind}`", escape(where(change)), escape(what),
+                 escape(change.old.quote) if change.old else "", escape(change.new.quote) if change.new else "")
+    return "| " + " | ".join(cells) + " |"
+
+
+def _clause(change: TextChange | Group, all_text: bool) -> list[str]:
+    """A reworded clause with its redline (deletions struck, insertions bold), or a group."""
+    if isinstance(change, Group):
+        return ["", f"### {escape(group_heading(change))}", "",
+                f"{escape(group_sample(change))}", "", escape(group_rest(change))]
+    notes = [n for n, on in (("finding changed", change.finding_changed), ("cosmetic", change.cosmetic)) if on]
+    pieces = []
+    for edit in shortened(visible(change.edits, all_text)):
+        text = escape(edit.text)
+        pieces.append((edit, text if edit.op == "equal" else
+                       f"~~{text}~~" if edit.op == "delete" else f"**{text}**"))
+    return ["", f"### {escape(heading(change))}" + (f" ({', '.join(notes)})" if notes else ""), "",
+            spaced(pieces)]
 
 
 def _code(path: str) -> str:
