@@ -1,6 +1,6 @@
 """openness beside ScanCode on the same real licence files: one file, then fifty, fresh processes.
 
-    python bench/bench_scancode.py [--runs 5] [--scancode PATH] [--tree NAME=SRC ...]
+    python bench/bench_scancode.py [--runs 5] [--scancode PATH] [--tree NAME=SRC[:PYTHON] ...]
 
 The files are the real corpus's licence texts (``../shared/corpora/real``, every ``.txt``,
 ``.md`` and ``.LICENSE`` file whose name says licence, in path order): the first fifty, and
@@ -9,7 +9,8 @@ read the same bytes. Each round times, as a user runs them:
 
 * ``openness analyze FILES --format json --output OUT`` (one subject per file, the built-in
   osd and osaid-1.0 policies), with this Python, or with each ``--tree`` (a ``src`` folder put
-  on ``PYTHONPATH``, to compare revisions in the same rounds);
+  on ``PYTHONPATH``, run by this Python or the one named after a colon, so that each revision
+  runs with the dependencies it declares, and revisions are compared in the same rounds);
 * ``scancode --license -n 1 --json OUT FILE`` for one file, and the folder for fifty.
 
 One warm-up run of every command comes first and is not counted (ScanCode builds its licence
@@ -76,7 +77,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scancode", default=SCANCODE, help="the scancode command")
-    parser.add_argument("--tree", action="append", default=[], metavar="NAME=SRC",
+    parser.add_argument("--tree", action="append", default=[], metavar="NAME=SRC[:PYTHON]",
                         help="time openness from this src folder (repeatable); default: as installed")
     args = parser.parse_args()
     if not CORPUS.is_dir():
@@ -92,9 +93,10 @@ def main() -> None:
         one = copied([one_source], work / "one")
         out = work / "out.json"
         commands: dict[str, tuple[list[str], dict[str, str] | None]] = {}
-        for name, src in trees.items():
+        for name, tree in trees.items():
+            src, _, python = tree.partition(":")
             env = dict(os.environ, PYTHONPATH=str(Path(src).resolve())) if src else None
-            base = [sys.executable, "-m", "openness.cli.main", "analyze", "--format", "json",
+            base = [python or sys.executable, "-m", "openness.cli.main", "analyze", "--format", "json",
                     "--output", str(out)]
             commands[f"{name}, 1 file"] = ([*base, *map(str, one)], env)
             commands[f"{name}, 50 files"] = ([*base, *map(str, fifty)], env)
