@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openness.dsl import ast
+from openness.dsl import ast, cache
 from openness.dsl.checker import check_policy
 from openness.dsl.errors import Diagnostic, RuleErrors
-from openness.dsl.parser import parse
 from openness.dsl.resources import builtin_packs, builtin_rules_root
 from openness.errors import OpennessError
 
@@ -25,6 +24,8 @@ class _Loader:
         self.problems: list[Diagnostic] = []
 
     def load_text(self, text: str, path: str, real: Path | None, stack: tuple[Path, ...]) -> ast.Policy | None:
+        from openness.dsl.parser import parse  # Lark: not imported when the cache has every policy
+
         lines = text.splitlines()
         try:
             rule_file = parse(text, path)
@@ -146,13 +147,18 @@ def resolve_name(path_or_name: str | Path) -> Path:
 def load(path_or_name: str | Path) -> ast.Policy:
     """The validated policy of a rule file, or of a built-in pack named like ``osd``.
 
-    Raises :class:`~openness.dsl.errors.RuleErrors` with every problem of the file and of the
+    A policy loaded before from unchanged files is read back from the cache
+    (:mod:`openness.dsl.cache`). Raises :class:`~openness.dsl.errors.RuleErrors` with every problem of the file and of the
     files it imports.
     """
     path = resolve_name(path_or_name).resolve()
+    kept = cache.read(path)
+    if kept is not None:
+        return kept
     loader = _Loader(_roots(path.parent))
-    policy = loader.load_file(path, (path,))
-    return _finish(loader, policy)
+    policy = _finish(loader, loader.load_file(path, (path,)))
+    cache.write(path, policy, loader.done)
+    return policy
 
 
 def loads(text: str, path: str = "<string>") -> ast.Policy:
