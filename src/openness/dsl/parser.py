@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any, TypeVar
 
 from lark import Lark, Token, Transformer
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from openness.dsl import ast
 from openness.dsl.errors import Diagnostic, RuleErrors
@@ -165,9 +166,10 @@ def _parser() -> Lark:
     reduced: no parse tree is made, and no tree is walked (a deeply nested condition costs no
     recursion here).
 
-    Built once per process. Not ``strict``: strict mode checks the terminals for collisions
-    with ``interegular``, which costs more than the rest of the build; the tests build the
-    grammar strictly, so a conflict or a collision cannot get in.
+    Built once per process. Not ``strict``: strict mode needs ``interegular``, with which Lark
+    checks every pair of terminals for collisions on each build (about half a second here, more
+    than the rest of the build); openness does not depend on it, and the tests, which have it,
+    build the grammar strictly, so that no conflict or collision gets in.
     """
     from openness.dsl.resources import grammar_text
 
@@ -208,8 +210,6 @@ def _source_line(text: str, line: int) -> str:
 
 
 def _syntax_error(exc: Exception, text: str, path: str) -> Diagnostic:
-    from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
-
     parser = _parser()
     line = getattr(exc, "line", 1) or 1
     column = getattr(exc, "column", 1) or 1
@@ -269,8 +269,6 @@ def parse(text: str, path: str = "<string>") -> ast.RuleFile:
     A syntax error stops the parse (the first one is reported); problems in values (a bad
     number suffix, a malformed currency) are all collected.
     """
-    from lark.exceptions import UnexpectedInput
-
     try:
         result, file = _shaped(text, path)
     except UnexpectedInput as exc:
