@@ -185,12 +185,16 @@ class Finding:
     #: could not be read is absent, never guessed.
     attributes: Mapping[str, Any] = field(default_factory=dict)
     evidence: Evidence
+    #: Other clauses the finding rests on: the definition of a term the clause uses
+    #: ('"Threshold" means annual revenue of USD 5 million'), whose words give its attributes.
+    related: tuple[Evidence, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
             "attributes": dict(self.attributes),
             "evidence": self.evidence.to_json(),
+            "related": [e.to_json() for e in self.related],
         }
 
 
