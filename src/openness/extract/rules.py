@@ -140,8 +140,9 @@ class _LeadIn:
     #: What the lead-in says of whatever its items name ("You agree not to use the Model to:"
     #: prohibits), which governs an item's own acts ("agree" for "(a) not to ...").
     reading: Reading | None = None
-    #: The readings of its acts, by label (inherited as ``^LABEL`` acts).
-    acts: dict[str, tuple[Reading, ...]] = field(default_factory=dict)
+    #: The readings of its acts and the labels of their objects, by act label (inherited as
+    #: ``^LABEL`` acts).
+    acts: dict[str, tuple[tuple[Reading, str | None], ...]] = field(default_factory=dict)
 
 
 class _UnitView:
@@ -220,8 +221,8 @@ class _UnitView:
     def _act_holds(self, rule: Rule, frame: Frame) -> bool:
         for label in rule.act:
             if label.startswith("^"):
-                readings = self.lead.acts.get(label[1:], ())
-                if any(_reading_holds(rule, r) for r in readings):
+                if any(self._inherited_holds(rule, frame, reading, target)
+                       for reading, target in self.lead.acts.get(label[1:], ())):
                     return True
                 continue
             for mark in frame.marks:
@@ -244,13 +245,28 @@ class _UnitView:
                     return True
         return False
 
+    def _inherited_holds(self, rule: Rule, frame: Frame, reading: Reading, target: str | None) -> bool:
+        """Whether the lead-in's act, read as the lead-in reads it, is what ``rule`` asks for,
+        with the item as its qualifier ("You may not use the Model: (a) for weapons;")."""
+        if not _reading_holds(rule, reading):
+            return False
+        labels = {m.label for m in frame.marks}
+        if rule.with_ and not labels.intersection(rule.with_):
+            return False
+        if rule.without and labels.intersection(rule.without):
+            return False
+        objects = {target} | {m.label for m in frame.objects}
+        return not rule.object or bool(objects.intersection(rule.object))
+
     def as_lead_in(self, outer: _LeadIn) -> _LeadIn:
         """What this unit, a lead-in, hands to its items (added to an enclosing list's)."""
         frame = self.frames()[-1]
         readings = dict(outer.acts)
         own = [m for m in frame.marks if m.label in self.acts]
         for mark in own:
-            readings[mark.label] = (*readings.get(mark.label, ()), frame.read(mark))
+            target = frame.object_of(mark)
+            inherited = (frame.read(mark), target.label if target is not None else None)
+            readings[mark.label] = (*readings.get(mark.label, ()), inherited)
         reading = frame.read(own[-1]) if own else frame.closing()
         return _LeadIn(labels=outer.labels | {m.label for m in self.marks}, acts=readings,
                        reading=reading if reading.force is not Force.NONE else outer.reading)
