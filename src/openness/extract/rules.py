@@ -27,8 +27,9 @@ from openness.extract.attributes import DEFINED_READERS, READERS, UnitText
 from openness.extract.cues import CUES_KEY, Mark
 from openness.extract.frames import PRONOUN, Actor, Force, Frame, Reading
 from openness.extract.glossary import GLOSSARY_KEY, Definition
-from openness.extract.patterns import Rule, load_patterns
+from openness.extract.patterns import PatternSet, Rule, load_patterns
 from openness.extract.units import TEXT_KEY, UNITS_KEY, Unit
+from openness.taxonomy import UNCLASSIFIED
 
 HITS_KEY = "openness.hits"
 #: Labels that describe the whole unit wherever they were found: a definition stays a
@@ -40,6 +41,17 @@ _MODALS = frozenset({"may", "must", "shall", "will", "can", "cannot", "should"})
 #: Words that announce a list even when the sentence ends in a full stop ("may perform the
 #: following acts ... within the scope of these Terms.").
 _ANNOUNCES = "the following"
+#: Groups whose findings explain a clause that forbids or obliges.
+_EXPLAINS = ("restrict.", "require.", "term.")
+#: Labels of clauses that forbid or oblige without being terms of what the analysis judges: a
+#: definition ("'Source' shall mean"), a restatement of the law ("you must comply with
+#: applicable law") and boilerplate outside the taxonomy (trademarks, indemnity, assignment).
+_NOT_TERMS = frozenset({"DEFINITION", "DEFINES", "LAW", "BOILERPLATE"})
+#: The label of words that make a marker advice or prediction ("should", "will"), which is no
+#: command however it reads.
+_ADVISORY = "ADVISORY"
+#: The rule behind a ``review.unclassified`` hit: each such clause is its own.
+_UNEXPLAINED = Rule(id="unexplained-force", kind=UNCLASSIFIED, distinct=True, source="review.jsonl")
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -62,6 +74,7 @@ def make_rules(nlp: Language, name: str) -> "RuleApplier":
 class RuleApplier:
     def __init__(self) -> None:
         patterns = load_patterns()
+        self.patterns: PatternSet = patterns
         self.rules = patterns.rules
         #: Labels that name what an act is done to, and labels rules read as acts.
         self.objects = patterns.objects
@@ -84,6 +97,7 @@ class RuleApplier:
         text = doc.user_data.get(TEXT_KEY) or doc.text
         hits: list[Hit] = []
         for view in self.views(doc):
+            explained = False
             for rule in self._candidates(view.present):
                 if not view.fires(rule):
                     continue
@@ -94,8 +108,42 @@ class RuleApplier:
                     continue
                 hits.append(Hit(unit=view.unit, rule=rule, attributes=attributes,
                                 related=view.definitions(doc.user_data.get(GLOSSARY_KEY, {}), rule)))
+                explained = explained or rule.kind.startswith(_EXPLAINS)
+            if not explained:
+                hits.extend(self.unexplained(view))
         doc.user_data[HITS_KEY] = hits
         return doc
+
+    def unexplained(self, view: _UnitView) -> list[Hit]:
+        """A ``review.unclassified`` hit when the unit forbids or obliges the licensee and no
+        kind explains it: a clause the analyzer did not understand must reach a person, not
+        pass silently."""
+        if view.lead_in or _NOT_TERMS.intersection(view.present) or "COND" in view.present:
+            return []  # a condition's duties and bans are read by the kinds that know them
+        advice = [(m.start, m.end) for m in view.marks if m.label == _ADVISORY]
+        inherited_objects = any(target for readings in view.lead.acts.values() for _, target in readings)
+        for frame in view.frames():
+            if not frame.objects and not inherited_objects:
+                continue  # about nothing the licence governs ("Don't include the brackets!")
+            for head, reading in frame.commands():
+                inherited = head not in view.marks
+                if inherited and not view.unit.item:
+                    continue  # only a list's items take their lead-in's force
+                if (reading.force not in (Force.PROHIBITION, Force.OBLIGATION)
+                        or reading.conditional or reading.actor is Actor.LICENSOR
+                        or any(lo <= head.start < hi for lo, hi in advice)):
+                    continue
+                acts = {m.label for m in frame.marks if m.label in self.acts
+                        and frame.read(m).force is reading.force and not frame.read(m).conditional}
+                acts |= {label for label, readings in view.lead.acts.items()
+                         if any(r.force is reading.force for r, _ in readings)}
+                if not acts:
+                    continue  # no act the licence governs is forbidden or owed
+                named = acts | {m.label for m in frame.marks if m.label not in self.acts}
+                kinds = self.patterns.might_be(reading.force, named)
+                return [Hit(unit=view.unit, rule=_UNEXPLAINED,
+                            attributes={"force": reading.force.value, "candidates": list(kinds)})]
+        return []
 
     def views(self, doc: Doc) -> Iterator[_UnitView]:
         """Each unit that can say something, as the rules read it, with what a list's lead-in
