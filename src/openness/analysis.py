@@ -76,9 +76,12 @@ def document_findings(doc: Document, outline: Outline, role: str) -> list[Findin
     """The findings of one document: licence clauses and/or disclosures, as its role calls for."""
     from openness.disclose import disclosure_findings
     from openness.extract import extract_findings
-    from openness.taxonomy import load_taxonomy
+    from openness.taxonomy import UNCLASSIFIED, load_taxonomy
 
     findings = extract_findings(doc, outline) if role in CLAUSE_ROLES else []
+    if role not in load_taxonomy().groups["review"].sources:
+        # a clause to read by hand matters where terms are set, not in a README's prose
+        findings = [f for f in findings if f.kind != UNCLASSIFIED]
     if role in load_taxonomy().groups["disclose"].sources:
         findings.extend(disclosure_findings(doc, outline))
     return findings

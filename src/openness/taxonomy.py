@@ -11,6 +11,10 @@ from importlib import resources
 
 from openness.yamldata import safe_load
 
+#: The kind of a clause that forbids or obliges and that no other kind explains: rules whose
+#: kind it might be (its ``candidates``) read it as unknown, never as a pass.
+UNCLASSIFIED = "review.unclassified"
+
 
 @dataclass(frozen=True, kw_only=True)
 class AttributeType:

@@ -301,3 +301,23 @@ def test_thresholds_pick_exactly_the_findings_on_their_side_of_the_limit(counts,
     euros = [a <= LIMIT for a, cur in amounts if cur == "EUR"]
     dollars = [a for a, cur in amounts if cur == "USD"]
     assert eur.outcome == ("fail" if any(euros) else "unknown" if dollars else "pass")
+
+
+def test_an_unclassified_clause_makes_the_rules_it_might_concern_unknown(finding):
+    compiled = compile(loads('policy p "t" { rule share "Sharing" { fail if restrict.redistribution } '
+                             'rule uses "Uses" { fail if restrict.field_of_use } }'))
+    unclassified = finding("review.unclassified", line=7, quote="You shall not sell the Model except to your affiliates.",
+                           force="prohibition", candidates=["restrict.redistribution"])
+    verdict = evaluate(compiled, [unclassified], roles={"license"})
+    share = next(r for r in verdict.rules if r.id == "p.share")
+    assert share.outcome == "unknown"
+    assert "a restriction the analyzer could not classify" in share.message
+    assert share.evidence == (unclassified.evidence,)
+    assert next(r for r in verdict.rules if r.id == "p.uses").outcome == "pass"
+
+
+def test_a_found_clause_still_decides_beside_an_unclassified_one(finding):
+    compiled = compile(loads('policy p "t" { rule share "Sharing" { fail if restrict.redistribution } }'))
+    unclassified = finding("review.unclassified", force="prohibition", candidates=["restrict.redistribution"])
+    found = finding("restrict.redistribution", line=9)
+    assert evaluate(compiled, [unclassified, found], roles={"license"}).rules[0].outcome == "fail"

@@ -63,3 +63,35 @@ def test_eval_of_an_explicit_missing_folder_exits_2(tmp_path: Path) -> None:
     out = CliRunner().invoke(cli, ["eval", str(tmp_path / "nowhere")])
     assert out.exit_code == 2
     assert "GROUND_TRUTH.yaml" in out.output
+
+
+OWN_KEY = """
+schema_version: 1
+documents:
+  - file: terms.txt
+    role: license
+    kinds_present: [restrict.user_threshold, restrict.redistribution]
+    kinds_absent: [grant.commercial]
+    facts:
+      - {kind: restrict.user_threshold, attributes: {count: 5000000, metric: monthly_active_users},
+         quote: "more than 5 million monthly active users"}
+      - {kind: restrict.redistribution, attributes: {}, quote: "You shall not sell the Model except to your affiliates."}
+  - file: card.md
+    role: model_card
+"""
+
+
+def test_an_own_answer_key_is_scored_and_a_miss_on_a_flagged_clause_says_so(tmp_path: Path) -> None:
+    (tmp_path / "expected.yaml").write_text(OWN_KEY)
+    (tmp_path / "terms.txt").write_text(
+        "Terms\n\nIf your products have more than 5 million monthly active users, you must request a "
+        "licence from us.\n\nYou shall not sell the Model except to your affiliates.\n")
+    result = evaluate_corpus(tmp_path)
+    assert result.documents == 1  # the model card is scored on disclosure, not here
+    assert result.score.tp["restrict.user_threshold"] == 1
+    assert [t.ok for t in result.thresholds] == [True]
+    [miss] = result.misses
+    assert (miss.kind, miss.reviewed) == ("restrict.redistribution", True)
+    out = CliRunner().invoke(cli, ["eval", str(tmp_path)])
+    assert out.exit_code == 0
+    assert "misses flagged for review on their clause (review.unclassified): 1/1" in out.output

@@ -17,8 +17,16 @@ def test_every_rule_names_a_taxonomy_kind_and_defined_cues() -> None:
 
 def test_every_audited_kind_has_a_rule() -> None:
     kinds = {r.kind for r in load_patterns().rules}
-    wanted = {k for k in load_taxonomy().kinds if not k.startswith("disclose.")}
+    wanted = {k for k in load_taxonomy().kinds if not k.startswith(("disclose.", "review."))}
     assert wanted - kinds == set()
+
+
+def test_review_lines_name_known_kinds_for_both_forces() -> None:
+    """``review.unclassified`` comes from review lines, not rules: each force has a fallback."""
+    reviews = load_patterns().reviews
+    assert {r.force.value for r in reviews if not r.labels} == {"prohibition", "obligation"}
+    known = load_taxonomy().kinds
+    assert all(kind in known for r in reviews for kind in r.might_be)
 
 
 def test_rule_ids_are_unique() -> None:

@@ -292,3 +292,33 @@ def test_a_short_clause_is_not_taken_for_a_title() -> None:
     # six short words read like "Grant of Patent License." but carry a modal verb
     assert "restrict.redistribution" in kinds("You may not sell the Model.")
     assert "grant.use" in kinds("You may use the Model.")
+
+
+# -- no silent pass: clauses that forbid or oblige and that no kind explains ----------------
+
+
+def test_a_prohibition_no_kind_explains_is_flagged_for_review() -> None:
+    text = "You shall not copy the Weights except for one backup."
+    found = [f for f in findings_from_text(text) if f.kind == "review.unclassified"]
+    assert len(found) == 1
+    assert found[0].attributes["force"] == "prohibition"
+    assert "restrict.redistribution" in found[0].attributes["candidates"]
+    assert found[0].evidence.quote == text
+
+
+def test_the_acts_named_narrow_what_an_unclassified_clause_might_be() -> None:
+    attributes = one("You shall not sell the Model except to your affiliates.", "review.unclassified")
+    assert attributes["candidates"] == ["restrict.redistribution"]
+
+
+def test_an_explained_clause_advice_and_the_law_are_not_flagged() -> None:
+    assert "review.unclassified" not in kinds("You may not distribute the Model.")
+    assert "review.unclassified" not in kinds("You must comply with all applicable laws.")
+    assert "review.unclassified" not in kinds("Developers should perform safety testing before deployment.")
+    assert "review.unclassified" not in kinds("The Licensor shall not be obliged to provide support.")
+    assert "review.unclassified" not in kinds('"Source" form shall mean the preferred form for making modifications.')
+
+
+def test_an_imperative_prohibits() -> None:
+    assert "restrict.redistribution" in kinds("Don't share the Model with anyone outside your team.")
+    assert "restrict.field_of_use" in kinds("(a) Do not use the Model to build weapons.")

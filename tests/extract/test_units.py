@@ -58,3 +58,9 @@ def test_a_megabyte_on_one_line_finishes_in_bounded_units() -> None:
     pieces = units(text)
     assert len(pieces) >= 200_000 // 200
     assert all(len(p.split()) <= 200 for p in pieces)
+
+
+def test_a_line_that_ends_in_a_conjunction_runs_on_into_the_next() -> None:
+    text = ("(a) You must give any other recipients of the Work or\n"
+            "    Derivative Works a copy of this License; and\n")
+    assert units(text) == ["You must give any other recipients of the Work or\n    Derivative Works a copy of this License; and"]

@@ -17,16 +17,18 @@ DEFAULT_CORPUS = Path("..") / "shared" / "corpora" / "real"
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @format_option(FORMATS, help="text: table, misses and false alarms; markdown: the table for the docs.")
 def eval_command(path: Path | None, fmt: str | None) -> None:
-    """Score the clause extractor against GROUND_TRUTH.yaml in PATH (default ../shared/corpora/real)."""
+    """Score the clause extractor against the answer key in PATH: GROUND_TRUTH.yaml (the real
+    corpus, the default ../shared/corpora/real) or expected.yaml (corpora/, corpora/wording/)."""
     from openness.errors import OpennessError
     from openness.evaluate import evaluate_corpus
+    from openness.evaluate.groundtruth import has_key
     from openness.report.evaluation import render
 
     chosen = chosen_format(fmt, FORMATS)
     root = path if path is not None else DEFAULT_CORPUS
-    if not (root / "GROUND_TRUTH.yaml").is_file():
+    if not has_key(root):
         if path is not None:
-            fail(f"{root}: no GROUND_TRUTH.yaml here; give the folder of the real corpus")
+            fail(f"{root}: no answer key here (GROUND_TRUTH.yaml or expected.yaml)")
         warn(f"{root}: the real corpus is absent; nothing to evaluate")
         return
     try:

@@ -26,6 +26,9 @@ class MatchState(Enum):
     UNDECIDED = "undecided"
     #: Findings of the kind, none of which passes the filter: false.
     EXCLUDED = "excluded"
+    #: Nothing that matches, but a clause the extractor could not classify might be of the
+    #: kind (``review.unclassified``): unknown, never a silent pass.
+    UNCLASSIFIED = "unclassified"
 
 
 @dataclass(frozen=True)

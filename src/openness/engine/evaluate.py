@@ -22,6 +22,7 @@ from openness.engine.results import PolicyVerdict, RuleResult
 from openness.engine.values import Truth, kleene_not
 from openness.engine.words import Words
 from openness.model import Finding, Outcome
+from openness.taxonomy import UNCLASSIFIED
 
 
 #: A filter's answer on the findings of one kind, by index: where it is true, where unknown.
@@ -51,8 +52,13 @@ class _Run:
                  profile: Profile | None) -> None:
         self.compiled = compiled
         self.kinds: dict[str, _Kind] = {}
+        #: Clauses the extractor could not classify, by each kind they might be.
+        self.unclassified: dict[str, list[Finding]] = {}
         for finding in sorted(findings, key=place):
             self.kinds.setdefault(finding.kind, _Kind()).findings.append(finding)
+            if finding.kind == UNCLASSIFIED:
+                for candidate in finding.attributes.get("candidates", ()):
+                    self.unclassified.setdefault(candidate, []).append(finding)
         self.roles = frozenset(roles)
         self.env = Env(profile=compiled.profile.merged(profile), rates=compiled.rates)
         self.words = Words(self.env)
@@ -111,6 +117,15 @@ class _Run:
         return decided
 
     def decide(self, m: CompiledMatch) -> Decided:
+        """What ``m`` finds; where nothing matches but an unclassified clause might be of its
+        kind, unknown with that clause as evidence."""
+        decided = self.found(m)
+        unclassified = self.unclassified.get(m.kind)
+        if decided.truth is False and unclassified:
+            return Decided(None, MatchState.UNCLASSIFIED, tuple(unclassified))
+        return decided
+
+    def found(self, m: CompiledMatch) -> Decided:
         kind = self.kinds.get(m.kind)
         settled = not m.sources.isdisjoint(self.roles)
         if kind is None:

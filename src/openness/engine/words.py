@@ -149,6 +149,8 @@ class Words:
         lines = self.compared(m, found)
         if decided.state is MatchState.UNSETTLED:
             return [f"no {_roles(m.sources)} document was analysed to settle {m.kind}", *lines]
+        if decided.state is MatchState.UNCLASSIFIED:
+            return [f"no {m.kind} found, but {_unclassified(f)} might be one" for f in found[:SHOWN]]
         return lines
 
     def compared(self, m: CompiledMatch, findings: tuple[Finding, ...]) -> list[str]:
@@ -172,6 +174,11 @@ class Words:
             if decided.state is MatchState.UNSETTLED:
                 reasons.append(f"no {_roles(m.sources)} document was analysed, so {m.kind} cannot be settled")
                 fixes.append(f"Analyse the {_roles(m.sources)} together with the licence")
+        for m, decided in matches:
+            if decided.state is MatchState.UNCLASSIFIED:
+                for finding in decided.findings:
+                    reasons.append(f"{_unclassified(finding)}: read it")
+                    fixes.append(f"Read {_where(finding)}: if it is {m.kind}, the rule applies")
         for m, decided in matches:
             if decided.state is MatchState.UNDECIDED:
                 assert m.filter is not None
@@ -211,6 +218,12 @@ def _passed(deciding: list[Said]) -> str:
     if absent:
         parts.append("Not found: " + ", ".join(absent))
     return "; ".join(dict.fromkeys(parts)) or "Nothing in the documents triggers this rule"
+
+
+def _unclassified(finding: Finding) -> str:
+    """"a restriction the analyzer could not classify (§4.2, line 31)"."""
+    what = "restriction" if finding.attributes.get("force") == "prohibition" else "duty"
+    return f"a {what} the analyzer could not classify ({_where(finding)})"
 
 
 def _missing(what: str, name: str, finding: Finding) -> tuple[str, str]:

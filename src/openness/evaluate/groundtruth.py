@@ -1,4 +1,6 @@
-"""Reads the answer key of the real corpus: ``GROUND_TRUTH.yaml`` and ``FACT_KINDS.yaml``.
+"""Reads an answer key: the real corpus's ``GROUND_TRUTH.yaml`` and ``FACT_KINDS.yaml``, or the
+project's own ``expected.yaml`` (``corpora/``, ``corpora/wording/``), whose facts name their kinds
+and attributes directly.
 
 The authoritative key is, per licence entry, ``kinds_present`` / ``kinds_absent`` /
 ``kinds_uncertain`` over the audited grant/restrict/require/term kinds. Facts add the quotes
@@ -56,8 +58,22 @@ def _kind_of(fact: dict[str, Any], mapping: dict[str, Any]) -> str | None:
     return target
 
 
+#: The answer key of the project's own corpora.
+OWN_KEY = "expected.yaml"
+#: The answer key of the real corpus.
+REAL_KEY = "GROUND_TRUTH.yaml"
+#: Roles whose documents the clause extractor is scored on (cards are scored on disclosure).
+_CLAUSE_ROLES = frozenset({"license", "use_policy"})
+
+
+def has_key(root: Path) -> bool:
+    return (root / REAL_KEY).is_file() or (root / OWN_KEY).is_file()
+
+
 def load_entries(root: Path) -> list[Entry]:
     """The audited licence entries of the corpus at ``root``, in file order."""
+    if not (root / REAL_KEY).is_file() and (root / OWN_KEY).is_file():
+        return _own_entries(root)
     try:
         truth = yaml.safe_load((root / "GROUND_TRUTH.yaml").read_text("utf-8"))
         mapping = yaml.safe_load((root / "FACT_KINDS.yaml").read_text("utf-8"))["fact_kinds"]
@@ -94,6 +110,35 @@ def load_entries(root: Path) -> list[Entry]:
                 facts=tuple(facts),
             )
         )
+    return entries
+
+
+def _own_entries(root: Path) -> list[Entry]:
+    """The licence entries of an ``expected.yaml`` key: facts carry their kind and attributes."""
+    try:
+        key = yaml.safe_load((root / OWN_KEY).read_text("utf-8"))
+    except OSError as exc:
+        raise InputError(str(root), f"cannot read the answer key ({exc.strerror})") from None
+    entries = []
+    for raw in key.get("documents", []):
+        if raw.get("role") not in _CLAUSE_ROLES or "kinds_present" not in raw:
+            continue
+        present = frozenset(raw.get("kinds_present") or ())
+        facts = []
+        for fact in raw.get("facts") or ():
+            if fact.get("kind") not in present:
+                continue
+            attributes = fact.get("attributes") or {}
+            facts.append(Fact(
+                name=next((n for n, k in THRESHOLD_FACTS.items() if k == fact["kind"]), fact["kind"]),
+                kind=fact["kind"], quote=fact.get("quote"),
+                section=str(fact["section"]) if fact.get("section") is not None else None,
+                value=attributes.get("count", attributes.get("amount")),
+                unit=attributes.get("metric"), currency=attributes.get("currency")))
+        entries.append(Entry(
+            id=raw["file"], file=raw["file"], present=present,
+            absent=frozenset(raw.get("kinds_absent") or ()),
+            uncertain=frozenset(raw.get("kinds_uncertain") or ()), facts=tuple(facts)))
     return entries
 
 

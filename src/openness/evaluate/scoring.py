@@ -11,6 +11,7 @@ from typing import Iterable
 from openness.errors import OpennessError
 from openness.evaluate.groundtruth import THRESHOLD_FACTS, Entry, Fact, load_entries
 from openness.model import Finding
+from openness.taxonomy import UNCLASSIFIED
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -22,6 +23,9 @@ class Miss:
     kind: str
     #: The key's quotes for that kind, with their sections.
     expected: tuple[tuple[str | None, str | None], ...]
+    #: A ``review.unclassified`` finding that might be this kind sits on one of those quotes:
+    #: the miss reaches a person as "read this clause" instead of passing silently.
+    reviewed: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -126,6 +130,19 @@ def evaluate_corpus(root: Path) -> Evaluation:
     return result
 
 
+def _reviewed(kind: str, expected: tuple[tuple[str | None, str | None], ...],
+              reviews: list[Finding]) -> bool:
+    """Whether a review item that might be ``kind`` quotes (or is quoted by) a key quote."""
+    quotes = [canonical(q) for q, _ in expected if q]
+    for finding in reviews:
+        if kind not in finding.attributes.get("candidates", ()):
+            continue
+        said = canonical(finding.evidence.quote)
+        if any(q in said or said in q for q in quotes):
+            return True
+    return False
+
+
 def _score_entry(result: Evaluation, entry: Entry, findings: list[Finding]) -> None:
     by_kind: dict[str, list[Finding]] = {}
     for finding in findings:
@@ -136,7 +153,8 @@ def _score_entry(result: Evaluation, entry: Entry, findings: list[Finding]) -> N
         else:
             result.score.fn[kind] += 1
             expected = tuple((f.quote, f.section) for f in entry.facts if f.kind == kind)
-            result.misses.append(Miss(entry=entry.id, file=entry.file, kind=kind, expected=expected))
+            result.misses.append(Miss(entry=entry.id, file=entry.file, kind=kind, expected=expected,
+                                      reviewed=_reviewed(kind, expected, by_kind.get(UNCLASSIFIED, []))))
     for kind in sorted(entry.absent):
         for finding in by_kind.get(kind, ())[:1]:
             result.score.fp[kind] += 1

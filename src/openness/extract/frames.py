@@ -154,6 +154,14 @@ class Frame:
         end = max((m.end for m in self.marks), default=0)
         return self._read(_Point(label="", start=end, end=end))
 
+    def commands(self) -> list[tuple[Mark, Reading]]:
+        """What each governing marker of the piece's main clause says, whatever act it governs
+        ("You shall not reverse engineer the Model" forbids, though no act label names
+        reverse engineering): what the piece commands, for a reader that asks whether some
+        force went unexplained."""
+        heads = [h for h in self.heads if not any(label == "COND" for label, _, _ in self._scopes_of(h.start))]
+        return [(h, self._read(_Point(label="", start=h.end, end=h.end))) for h in heads]
+
     def object_of(self, act: Mark) -> Mark | None:
         """What ``act`` is done to: the first object named inside or after it, before the next
         governing marker and within ``REACH`` tokens ("distribute, sublicense or sell copies of

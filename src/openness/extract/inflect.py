@@ -21,9 +21,9 @@ _VOWELS = frozenset("aeiou")
 #: "submitting") are made for every word ending in vowel + consonant; the single-consonant
 #: forms are made too, so the rule need not know where the stress falls.
 _NO_DOUBLING = frozenset("hwxy")
-#: The most words of a phrase that are inflected at once; past it only the first content word
+#: The most content words of a phrase that are inflected at once; past it only the first one
 #: is (a long phrase is an idiom, not a verb with its object).
-_MAX_INFLECTED_WORDS = 3
+_MAX_INFLECTED_WORDS = 2
 
 
 @cache
@@ -79,7 +79,7 @@ def phrase_forms(phrase: str) -> list[str]:
     """Every spelling of a lemma phrase: "make available" -> "made available", "makes available"...
 
     Words joined by a hyphen inflect as one ("fine-tune" -> "fine-tuned"). In a phrase of more
-    than three content words only the first is inflected.
+    than two content words only the first is inflected.
     """
     words = phrase.lower().split()
     content = [i for i, w in enumerate(words) if w not in _data()["function_words"]]

@@ -31,6 +31,11 @@ _BOLD = re.compile(r"(?:\*\*|__)\s*")
 _TERMINAL = (".", ":", ";", "!", "?", "**", '"', "\u201d")
 #: Lines shorter than this that end without punctuation are headings or a paragraph's last line.
 _SHORT_LINE = 60
+#: How a line that runs on into the next ends: a comma, or a word no heading or sentence ends
+#: with ("... recipients of the Work or" / "Derivative Works a copy of this License").
+_RUNS_ON = re.compile(
+    r"(?:,|\b(?:or|and|nor|of|the|a|an|to|in|for|with|by|under|any|that|which|as|on|from|this|"
+    r"these|its|your|our|their|is|are|be|may|must|shall|will)\*{0,2})$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -71,7 +76,7 @@ def line_breaks(lines: Iterable[tuple[str, int]], locate: Callable[[int], int]) 
             or item
             or not prev
             or prev.endswith(_TERMINAL)
-            or (len(prev) < _SHORT_LINE and stripped[:1].isupper())
+            or (len(prev) < _SHORT_LINE and stripped[:1].isupper() and not _RUNS_ON.search(prev))
             or skip > 0
         )
         if starts_block:

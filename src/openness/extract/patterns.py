@@ -13,6 +13,10 @@ Each line of a pattern file is one JSON object, either
   alternatives here too.
 * a **rule**: ``{"kind": "restrict.non_compete", "id": "...", "all": [...], ...}``, which says
   which cues in one unit make a finding of that kind (see :mod:`openness.extract.rules`).
+* a **review line**: ``{"review": "prohibition", "labels": ["MODIFY"], "might_be": [...]}``,
+  the kinds a clause of that force naming those labels might be when no rule explains it (an
+  act label counts when the clause gives that act that force; no labels: any other clause of
+  that force); see ``review.unclassified`` in the taxonomy.
 
 Adding a kind is adding a file (or lines) here; nothing in the Python code lists phrases.
 """
@@ -114,9 +118,27 @@ class Rule:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Review:
+    """The kinds an unexplained clause of ``force`` naming ``labels`` might be."""
+
+    force: Force
+    #: Cue labels; empty for any other clause of that force.
+    labels: tuple[str, ...]
+    might_be: tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class PatternSet:
     cues: tuple[Cue, ...]
     rules: tuple[Rule, ...]
+    reviews: tuple[Review, ...] = ()
+
+    def might_be(self, force: Force, labels: set[str]) -> tuple[str, ...]:
+        """The kinds an unexplained clause of ``force`` naming ``labels`` might be."""
+        named = [r for r in self.reviews if r.force is force and labels.intersection(r.labels)]
+        chosen = named or [r for r in self.reviews if r.force is force and not r.labels]
+        return tuple(dict.fromkeys(kind for r in chosen for kind in r.might_be))
 
     @property
     def objects(self) -> frozenset[str]:
@@ -175,11 +197,22 @@ def _rule(obj: dict[str, Any], source: str) -> Rule:
     )
 
 
+def _review(obj: dict[str, Any], source: str) -> Review:
+    known = load_taxonomy().kinds
+    unknown = [k for k in obj.get("might_be", ()) if k not in known]
+    if obj["review"] not in (Force.PROHIBITION.value, Force.OBLIGATION.value) or unknown or not obj.get("might_be"):
+        raise OpennessError(f"{source}: a review line needs a force (prohibition or obligation) and "
+                            f"known kinds in might_be; got {obj['review']!r}, unknown {unknown}")
+    return Review(force=Force(obj["review"]), labels=tuple(obj.get("labels", ())),
+                  might_be=tuple(obj["might_be"]), source=source)
+
+
 @cache
 def load_patterns() -> PatternSet:
     """Every cue and rule of the shipped pattern files, checked against the taxonomy."""
     cues: list[Cue] = []
     rules: list[Rule] = []
+    reviews: list[Review] = []
     folder = resources.files("openness.extract").joinpath("patterns")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".jsonl"):
@@ -194,6 +227,8 @@ def load_patterns() -> PatternSet:
                 raise OpennessError(f"{source}: not JSON: {exc.msg}") from None
             if "kind" in obj:
                 rules.append(_rule(obj, source))
+            elif "review" in obj:
+                reviews.append(_review(obj, source))
             elif "label" in obj:
                 cues.append(
                     Cue(label=obj["label"], pattern=obj.get("pattern", ""),
@@ -202,7 +237,7 @@ def load_patterns() -> PatternSet:
                         object=bool(obj.get("object", False)), source=source)
                 )
             else:
-                raise OpennessError(f"{source}: neither a cue (label) nor a rule (kind)")
+                raise OpennessError(f"{source}: neither a cue (label), a rule (kind) nor a review line")
     labels = {c.label for c in cues} | STRUCTURE_LABELS
     for rule in rules:
         used = {l for alts in rule.all + rule.seq for l in alts} | set(rule.none) | set(rule.act) | set(rule.object) | set(rule.with_) | set(rule.without) | set(rule.between) | set(rule.none_in_unit)
@@ -213,4 +248,8 @@ def load_patterns() -> PatternSet:
         missing = {l.lstrip("^") for l in used} - labels - {"NONE"}
         if missing:
             raise OpennessError(f"{rule.source}: rule {rule.id!r} uses undefined cue(s) {sorted(missing)}")
-    return PatternSet(cues=tuple(cues), rules=tuple(rules))
+    for review in reviews:
+        if set(review.labels) - labels:
+            raise OpennessError(f"{review.source}: review line names undefined cue(s) "
+                                f"{sorted(set(review.labels) - labels)}")
+    return PatternSet(cues=tuple(cues), rules=tuple(rules), reviews=tuple(reviews))

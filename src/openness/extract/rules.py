@@ -27,8 +27,9 @@ from openness.extract.attributes import DEFINED_READERS, READERS, UnitText
 from openness.extract.cues import CUES_KEY, Mark
 from openness.extract.frames import PRONOUN, Actor, Force, Frame, Reading
 from openness.extract.glossary import GLOSSARY_KEY, Definition
-from openness.extract.patterns import Rule, load_patterns
+from openness.extract.patterns import PatternSet, Rule, load_patterns
 from openness.extract.units import TEXT_KEY, UNITS_KEY, Unit
+from openness.taxonomy import UNCLASSIFIED
 
 HITS_KEY = "openness.hits"
 #: Labels that describe the whole unit wherever they were found: a definition stays a
@@ -40,6 +41,17 @@ _MODALS = frozenset({"may", "must", "shall", "will", "can", "cannot", "should"})
 #: Words that announce a list even when the sentence ends in a full stop ("may perform the
 #: following acts ... within the scope of these Terms.").
 _ANNOUNCES = "the following"
+#: Groups whose findings explain a clause that forbids or obliges.
+_EXPLAINS = ("restrict.", "require.", "term.")
+#: Labels of clauses that forbid or oblige without being terms of what the analysis judges: a
+#: definition ("'Source' shall mean"), a restatement of the law ("you must comply with
+#: applicable law") and boilerplate outside the taxonomy (trademarks, indemnity, assignment).
+_NOT_TERMS = frozenset({"DEFINITION", "DEFINES", "LAW", "BOILERPLATE"})
+#: The label of words that make a marker advice or prediction ("should", "will"), which is no
+#: command however it reads.
+_ADVISORY = "ADVISORY"
+#: The rule behind a ``review.unclassified`` hit: each such clause is its own.
+_UNEXPLAINED = Rule(id="unexplained-force", kind=UNCLASSIFIED, distinct=True, source="review.jsonl")
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -62,6 +74,7 @@ def make_rules(nlp: Language, name: str) -> "RuleApplier":
 class RuleApplier:
     def __init__(self) -> None:
         patterns = load_patterns()
+        self.patterns: PatternSet = patterns
         self.rules = patterns.rules
         #: Labels that name what an act is done to, and labels rules read as acts.
         self.objects = patterns.objects
@@ -84,6 +97,7 @@ class RuleApplier:
         text = doc.user_data.get(TEXT_KEY) or doc.text
         hits: list[Hit] = []
         for view in self.views(doc):
+            explained = False
             for rule in self._candidates(view.present):
                 if not view.fires(rule):
                     continue
@@ -94,8 +108,42 @@ class RuleApplier:
                     continue
                 hits.append(Hit(unit=view.unit, rule=rule, attributes=attributes,
                                 related=view.definitions(doc.user_data.get(GLOSSARY_KEY, {}), rule)))
+                explained = explained or rule.kind.startswith(_EXPLAINS)
+            if not explained:
+                hits.extend(self.unexplained(view))
         doc.user_data[HITS_KEY] = hits
         return doc
+
+    def unexplained(self, view: _UnitView) -> list[Hit]:
+        """A ``review.unclassified`` hit when the unit forbids or obliges the licensee and no
+        kind explains it: a clause the analyzer did not understand must reach a person, not
+        pass silently."""
+        if view.lead_in or _NOT_TERMS.intersection(view.present) or "COND" in view.present:
+            return []  # a condition's duties and bans are read by the kinds that know them
+        advice = [(m.start, m.end) for m in view.marks if m.label == _ADVISORY]
+        inherited_objects = any(target for readings in view.lead.acts.values() for _, target in readings)
+        for frame in view.frames():
+            if not frame.objects and not inherited_objects:
+                continue  # about nothing the licence governs ("Don't include the brackets!")
+            for head, reading in frame.commands():
+                inherited = head not in view.marks
+                if inherited and not view.unit.item:
+                    continue  # only a list's items take their lead-in's force
+                if (reading.force not in (Force.PROHIBITION, Force.OBLIGATION)
+                        or reading.conditional or reading.actor is Actor.LICENSOR
+                        or any(lo <= head.start < hi for lo, hi in advice)):
+                    continue
+                acts = {m.label for m in frame.marks if m.label in self.acts
+                        and frame.read(m).force is reading.force and not frame.read(m).conditional}
+                acts |= {label for label, readings in view.lead.acts.items()
+                         if any(r.force is reading.force for r, _ in readings)}
+                if not acts:
+                    continue  # no act the licence governs is forbidden or owed
+                named = acts | {m.label for m in frame.marks if m.label not in self.acts}
+                kinds = self.patterns.might_be(reading.force, named)
+                return [Hit(unit=view.unit, rule=_UNEXPLAINED,
+                            attributes={"force": reading.force.value, "candidates": list(kinds)})]
+        return []
 
     def views(self, doc: Doc) -> Iterator[_UnitView]:
         """Each unit that can say something, as the rules read it, with what a list's lead-in
@@ -140,8 +188,9 @@ class _LeadIn:
     #: What the lead-in says of whatever its items name ("You agree not to use the Model to:"
     #: prohibits), which governs an item's own acts ("agree" for "(a) not to ...").
     reading: Reading | None = None
-    #: The readings of its acts, by label (inherited as ``^LABEL`` acts).
-    acts: dict[str, tuple[Reading, ...]] = field(default_factory=dict)
+    #: The readings of its acts and the labels of their objects, by act label (inherited as
+    #: ``^LABEL`` acts).
+    acts: dict[str, tuple[tuple[Reading, str | None], ...]] = field(default_factory=dict)
 
 
 class _UnitView:
@@ -220,8 +269,8 @@ class _UnitView:
     def _act_holds(self, rule: Rule, frame: Frame) -> bool:
         for label in rule.act:
             if label.startswith("^"):
-                readings = self.lead.acts.get(label[1:], ())
-                if any(_reading_holds(rule, r) for r in readings):
+                if any(self._inherited_holds(rule, frame, reading, target)
+                       for reading, target in self.lead.acts.get(label[1:], ())):
                     return True
                 continue
             for mark in frame.marks:
@@ -244,13 +293,28 @@ class _UnitView:
                     return True
         return False
 
+    def _inherited_holds(self, rule: Rule, frame: Frame, reading: Reading, target: str | None) -> bool:
+        """Whether the lead-in's act, read as the lead-in reads it, is what ``rule`` asks for,
+        with the item as its qualifier ("You may not use the Model: (a) for weapons;")."""
+        if not _reading_holds(rule, reading):
+            return False
+        labels = {m.label for m in frame.marks}
+        if rule.with_ and not labels.intersection(rule.with_):
+            return False
+        if rule.without and labels.intersection(rule.without):
+            return False
+        objects = {target} | {m.label for m in frame.objects}
+        return not rule.object or bool(objects.intersection(rule.object))
+
     def as_lead_in(self, outer: _LeadIn) -> _LeadIn:
         """What this unit, a lead-in, hands to its items (added to an enclosing list's)."""
         frame = self.frames()[-1]
         readings = dict(outer.acts)
         own = [m for m in frame.marks if m.label in self.acts]
         for mark in own:
-            readings[mark.label] = (*readings.get(mark.label, ()), frame.read(mark))
+            target = frame.object_of(mark)
+            inherited = (frame.read(mark), target.label if target is not None else None)
+            readings[mark.label] = (*readings.get(mark.label, ()), inherited)
         reading = frame.read(own[-1]) if own else frame.closing()
         return _LeadIn(labels=outer.labels | {m.label for m in self.marks}, acts=readings,
                        reading=reading if reading.force is not Force.NONE else outer.reading)

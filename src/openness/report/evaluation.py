@@ -24,7 +24,7 @@ def render(ev: Evaluation, fmt: Format) -> str:
             "schema": "openness.eval/1",
             "rows": [dict(zip(("name", "tp", "fp", "fn", "precision", "recall"), r)) for r in rows(ev)],
             "summary": summary_lines(ev),
-            "misses": [{"entry": m.entry, "kind": m.kind} for m in ev.misses],
+            "misses": [{"entry": m.entry, "kind": m.kind, "reviewed": m.reviewed} for m in ev.misses],
             "false_alarms": [{"entry": a.entry, "kind": a.finding.kind, **a.finding.evidence.to_json()}
                              for a in ev.false_alarms],
         }, indent=2)
@@ -59,6 +59,8 @@ def summary_lines(ev: Evaluation) -> list[str]:
         f"documents scored: {ev.documents}" + (f" ({len(ev.errors)} unreadable)" if ev.errors else ""),
         f"thresholds with exact number and unit: {thresholds_ok}/{len(ev.thresholds)}",
         f"key quotes covered by a finding's quote of the same kind: {covered}/{len(ev.evidence)}",
+        f"misses flagged for review on their clause (review.unclassified): "
+        f"{sum(m.reviewed for m in ev.misses)}/{len(ev.misses)}",
     ]
 
 
@@ -89,7 +91,8 @@ def render_text(ev: Evaluation) -> str:
 def _misses(ev: Evaluation) -> list[str]:
     lines = [f"misses ({len(ev.misses)}):"]
     for miss in ev.misses:
-        lines.append(f"  {miss.entry} [{miss.file}] {miss.kind}")
+        flagged = " (flagged for review)" if miss.reviewed else ""
+        lines.append(f"  {miss.entry} [{miss.file}] {miss.kind}{flagged}")
         lines.extend(f"      expected §{section or '?'} \"{quote}\"" for quote, section in miss.expected)
     return lines
 
