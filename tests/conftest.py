@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,3 +30,21 @@ def real_corpus() -> Path:
 @pytest.fixture(scope="session")
 def ground_truth(real_corpus: Path) -> dict:
     return yaml.safe_load((real_corpus / "GROUND_TRUTH.yaml").read_text("utf-8"))
+
+
+@pytest.fixture(scope="session")
+def identify_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A cache folder of the test session for the licence reference index, built there once, so
+    that tests neither read nor write the user's cache."""
+    from openness.identify.identification import reference_index
+
+    folder = tmp_path_factory.mktemp("openness-cache")
+    previous = os.environ.get("OPENNESS_CACHE_DIR")
+    os.environ["OPENNESS_CACHE_DIR"] = str(folder)
+    reference_index.cache_clear()
+    yield folder
+    reference_index.cache_clear()
+    if previous is None:
+        os.environ.pop("OPENNESS_CACHE_DIR", None)
+    else:
+        os.environ["OPENNESS_CACHE_DIR"] = previous

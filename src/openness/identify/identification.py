@@ -1,0 +1,149 @@
+"""Which licence a document is: its text against the SPDX references, its title against the
+AI-licence families, and for a variant the passages it added or removed.
+
+The order of the answers is the order of their certainty: a text that is word for word an SPDX
+licence is that licence (even an AI one the SPDX list carries); else a text that carries an
+AI-licence family's title and structure is that family's version; else a text that is mostly
+an SPDX licence's words is a variant of it; else the licence is unknown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+from typing import TYPE_CHECKING, Sequence
+
+from rapidfuzz.distance import Indel
+
+from openness.identify.compare import Comparison, compare
+from openness.identify.families import identify_family
+from openness.identify.model import UNKNOWN, Basis, Identification, Match, Passage, Properties
+from openness.identify.reference import Reference, ReferenceIndex
+from openness.identify.words import Words, quote, words
+from openness.model import Document
+
+if TYPE_CHECKING:
+    from openness.segment import Outline
+
+#: A variant keeps at least this share of its reference's words, in order, or is made of the
+#: reference's words for this share of its own (a licence with a clause cut out)...
+VARIANT_COVERAGE = 0.6
+#: ...and the two texts share at least this share of their words (Dice over aligned words).
+VARIANT_SIMILARITY = 0.5
+#: Candidates found by shingles that are aligned word by word.
+CANDIDATES = 4
+#: Candidates this close to the nearest are aligned in full too when it is not exact.
+CLOSE = 0.1
+
+
+@cache
+def reference_index() -> ReferenceIndex:
+    """The reference index of this process (built into the user cache on first use)."""
+    return ReferenceIndex.open()
+
+
+def identify_text(text: str, *, findings: bool = True,
+                  index: ReferenceIndex | None = None) -> Identification:
+    """Identify a licence given as a string (no sections; lines are the string's)."""
+    from openness.ingest.text import extract_metadata
+
+    text, _ = extract_metadata(text)
+    doc = Document(path="<text>", text=text, format="txt", sha256="")
+    return identify_document(doc, findings=findings, index=index)
+
+
+def identify_document(doc: Document, *, findings: bool = True,
+                      index: ReferenceIndex | None = None) -> Identification:
+    """Identify the licence ``doc`` holds.
+
+    ``findings`` runs the clause extractor on each passage a variant added, to say what it
+    does (it loads spaCy on first use); without it, passages carry no findings.
+    """
+    index = index or reference_index()
+    copy = words(doc.text)
+    comparison = _best(copy, index)
+    if comparison is not None and comparison.exact:
+        return _from_text(comparison)
+    family = identify_family(doc.text)
+    if family is not None:
+        found = family.family
+        category = index.category(found.scancode) if found.scancode else None
+        return Identification(
+            id=found.id, name=found.name, similarity=family.score, match=Match.UNKNOWN,
+            basis=Basis.SIGNATURE, family=found.family, version=found.version, kind=found.kind,
+            properties=Properties(osi_approved=False, fsf_libre=False, category=category))
+    if comparison is None or max(comparison.coverage, comparison.precision) < VARIANT_COVERAGE \
+            or comparison.similarity < VARIANT_SIMILARITY:
+        return UNKNOWN
+    return _variant(doc, copy, comparison, findings=findings)
+
+
+def _best(copy: Words, index: ReferenceIndex) -> Comparison | None:
+    """The reference closest to ``copy``, aligned in full.
+
+    Raw similarity can prefer a neighbour: Apache 2.0 without its optional appendix is nearer
+    in words to Pixar's modified Apache than to Apache 2.0 with it. So when the nearest is not
+    exact, the others within :data:`CLOSE` of it are aligned too, and the one whose edits change
+    fewest words wins.
+    """
+    scored = sorted(((Indel.normalized_similarity(reference.keys, copy.keys), reference)
+                     for _, reference in index.candidates(copy.keys, CANDIDATES)),
+                    key=lambda item: (-item[0], item[1].deprecated))
+    if not scored or scored[0][0] < VARIANT_SIMILARITY:
+        return None  # too far from every reference to be one or a variant of one
+    best = compare(copy, scored[0][1])
+    if best.exact:
+        return best
+    others = [compare(copy, reference) for score, reference in scored[1:]
+              if score >= scored[0][0] - CLOSE]
+    return min([best, *others], key=lambda c: (c.changed_words, -c.similarity))
+
+
+def _from_text(comparison: Comparison) -> Identification:
+    reference = comparison.reference
+    return Identification(
+        id=reference.id, name=reference.name, similarity=comparison.similarity,
+        match=Match.EXACT if comparison.exact else Match.VARIANT, basis=Basis.TEXT,
+        also=reference.also, properties=reference.properties)
+
+
+def _variant(doc: Document, copy: Words, comparison: Comparison, *, findings: bool) -> Identification:
+    outline = _outline(doc)
+    ref_words = comparison.reference_words
+    added, removed = [], []
+    for change in comparison.changes:
+        j1, j2 = change.added
+        if j2 > j1:
+            text = quote(copy, j1, j2)
+            start = copy.tokens[j1].start
+            added.append(Passage(
+                quote=text, line=doc.line_of(start), section=_section(outline, start),
+                findings=_kinds(text) if findings else ()))
+        i1, i2 = change.removed
+        if i2 > i1 and ref_words is not None:
+            where = copy.tokens[min(j1, len(copy.tokens) - 1)].start if copy.tokens else 0
+            removed.append(Passage(quote=quote(ref_words, i1, i2), line=doc.line_of(where)))
+    return replace(_from_text(comparison), added=tuple(added), removed=tuple(removed))
+
+
+def _outline(doc: Document) -> "Outline | None":
+    from openness.segment import segment
+
+    return segment(doc) if doc.text.strip() else None
+
+
+def _section(outline: "Outline | None", offset: int) -> str | None:
+    clause = outline.at(offset) if outline is not None else None
+    return clause.id if clause is not None else None
+
+
+def _kinds(text: str) -> tuple[str, ...]:
+    """The finding kinds the extractor reads in ``text``, once each, in order."""
+    from openness.extract import findings_from_text
+
+    return tuple(dict.fromkeys(f.kind for f in findings_from_text(text)))
+
+
+def references(index: ReferenceIndex | None = None) -> Sequence[Reference]:
+    """Every reference licence (for listings and tests)."""
+    return list(index or reference_index())

@@ -1,0 +1,147 @@
+"""What identifying a licence answers: which licence, how close, and what a copy changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+SCHEMA = "openness.identify/1"
+
+
+class Match(StrEnum):
+    """How a document's wording compares with its reference text."""
+
+    #: The reference's wording, up to what copies fill in or lay out differently.
+    EXACT = "exact"
+    #: The reference's wording with passages added or removed (listed).
+    VARIANT = "variant"
+    #: No reference close enough, or (basis ``signature``) no reference text to compare.
+    UNKNOWN = "unknown"
+
+
+class Basis(StrEnum):
+    """What the identification rests on."""
+
+    #: The document's words aligned with a reference text of the SPDX License List.
+    TEXT = "text"
+    #: An AI-licence family's title and structure (``families.yaml``): no text is compared.
+    SIGNATURE = "signature"
+    #: Nothing: the licence is unknown.
+    NONE = "none"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Passage:
+    """Words a copy added to, or removed from, the reference text."""
+
+    quote: str
+    #: 1-based line in the document (for a removal: where the words are missing).
+    line: int
+    #: Section of the document holding the passage, when it has numbered sections.
+    section: str | None = None
+    #: Finding kinds the added words carry (``require.attribution``...), as the extractor reads
+    #: them; empty for removed passages.
+    findings: tuple[str, ...] = ()
+
+    def to_json(self, *, added: bool) -> dict[str, Any]:
+        if not added:
+            return {"quote": self.quote, "line": self.line}
+        return {"quote": self.quote, "line": self.line, "section": self.section,
+                "findings": list(self.findings)}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Properties:
+    """What is known of a licence from the packages' data: the SPDX License List (OSI, FSF)
+    and ScanCode's licence index (category)."""
+
+    #: On the OSI's list of approved licences (the Open Source Definition).
+    osi_approved: bool
+    #: On the FSF's list of free licences.
+    fsf_libre: bool
+    #: ScanCode's category: "Permissive", "Copyleft", "Copyleft Limited", "Proprietary Free"...
+    category: str | None = None
+    #: A deprecated SPDX id.
+    deprecated: bool = False
+
+    @property
+    def copyleft(self) -> bool | None:
+        """True for a share-alike licence, False for one known not to be, None when unknown."""
+        if self.category in ("Copyleft", "Copyleft Limited"):
+            return True
+        if self.category in ("Permissive", "Public Domain"):
+            return False
+        return None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"osi_approved": self.osi_approved, "fsf_libre": self.fsf_libre,
+                "copyleft": self.copyleft, "category": self.category,
+                "deprecated": self.deprecated}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Identification:
+    """Which licence a document is, how close its wording is, and what it changed."""
+
+    #: SPDX id, or ``LicenseRef-openness-<family>-<version>``; ``None`` when unknown.
+    id: str | None
+    name: str | None
+    #: 0..1: words of both texts in the same order over the words of both (basis ``text``),
+    #: or the share of the family's cues found (basis ``signature``).
+    similarity: float
+    match: Match
+    basis: Basis
+    #: An AI-licence family and version (basis ``signature``).
+    family: str | None = None
+    version: str | None = None
+    #: ``license`` or ``use_policy``.
+    kind: str = "license"
+    #: Other SPDX ids with the same text (``GPL-3.0-or-later`` beside ``GPL-3.0-only``).
+    also: tuple[str, ...] = ()
+    added: tuple[Passage, ...] = ()
+    removed: tuple[Passage, ...] = ()
+    properties: Properties | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.id is not None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "name": self.name, "similarity": round(self.similarity, 4),
+            "match": self.match.value, "basis": self.basis.value, "family": self.family,
+            "version": self.version, "kind": self.kind, "also": list(self.also),
+            "added": [p.to_json(added=True) for p in self.added],
+            "removed": [p.to_json(added=False) for p in self.removed],
+            "properties": self.properties.to_json() if self.properties else None,
+        }
+
+
+@dataclass(frozen=True, kw_only=True)
+class IdentifiedDocument:
+    """One input of ``openness identify``: its licence, what its front matter declares, or why
+    it could not be read."""
+
+    path: str
+    license: Identification | None = None
+    #: The front matter's ``license:`` declaration (a :class:`~openness.identify.declared.Declaration`).
+    declared: Any = None
+    error: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        found: dict[str, Any] = {"path": self.path,
+                                 "license": self.license.to_json() if self.license else None}
+        if self.declared is not None:
+            found["declared"] = self.declared.to_json()
+        if self.error is not None:
+            found["error"] = self.error
+        return found
+
+
+def report_json(documents: list[IdentifiedDocument]) -> dict[str, Any]:
+    """The ``openness identify --format json`` object (``report/schemas/identify.schema.json``)."""
+    return {"schema": SCHEMA, "documents": [d.to_json() for d in documents]}
+
+
+UNKNOWN = Identification(id=None, name=None, similarity=0.0, match=Match.UNKNOWN, basis=Basis.NONE)
