@@ -12,7 +12,7 @@ from referencing import Registry, Resource
 from openness.report import render, schema
 from openness.roles import ROLES
 
-SCHEMAS = ("analysis", "clauses", "sections", "diff")
+SCHEMAS = ("analysis", "clauses", "sections", "diff", "identify")
 
 
 @pytest.fixture(scope="module")
