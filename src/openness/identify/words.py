@@ -10,9 +10,8 @@ and on the reference:
   are blanked: they name the holder, not the terms;
 * a URL is one word, without its scheme, ``www.`` and closing slash, so
   ``https://www.apache.org/licenses/`` and ``http://apache.org/licenses`` read alike;
-* what is left is split with the diff package's tokenizer (:func:`openness.diff.tokens.tokenize`,
-  so typographic quotes compare equal to ASCII ones) and only words and numbers are kept,
-  case-folded. Punctuation and HTML tags (``<br>``, and SPDX's ``<year>`` placeholders) are not
+* what is left is split into words and numbers, case-folded, with typographic quotes and
+  ligatures spelled as :func:`openness.ingest.normalize.normalize_quote` spells them. Punctuation and HTML tags (``<br>``, and SPDX's ``<year>`` placeholders) are not
   words. List labels ("1.", "(a)") stay words: a copy that numbers its clauses differently is
   told apart later (:func:`is_label`), where a number that changed is still a change.
 
@@ -24,9 +23,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
+from typing import Sequence
 
-from openness.diff.tokens import Token, tokenize
+from openness.diff.tokens import Token
+from openness.ingest.normalize import normalize_quote
 
 #: A copyright notice line ("Copyright (c) 2023 DeepSeek", "Copyright [yyyy] [name of copyright
 #: owner]", "© 2024 Apple Inc."): the holder's line, not the licence's terms. Capitalised, so that
@@ -34,11 +35,24 @@ from openness.diff.tokens import Token, tokenize
 _COPYRIGHT = re.compile(r"^[ \t>#*_]*(?:(?:Copyright|COPYRIGHT)\b(?:\s*(?:\(c\)|©|\d{4}|[\[<({]|[A-Z]))"
                         r"|©|\([cC]\)\s*\d{4}|All [Rr]ights [Rr]eserved\b|ALL RIGHTS RESERVED\b).*$",
                         re.MULTILINE)
-#: A URL, read as one word: what it points at, whatever scheme, ``www.`` or closing slash.
-_URL = re.compile(r"\b(?:https?://|www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/)[^\s<>\"'()\[\]]*",
-                  re.IGNORECASE)
+#: Scripts written without spaces (Chinese, Japanese, Korean): each character is a word.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+#: A letter or digit outside those scripts (one character class: a look-ahead per character
+#: would double the cost of reading a text).
+_LETTER = f"[^\\W_{_CJK}]"
+#: A URL (one word: what it points at, whatever scheme, ``www.`` or closing slash), an HTML tag
+#: or SPDX placeholder (``<br>``, ``<year>``: no word), or a word: a number with its inner
+#: separators ("3.1", "50,000"), a CJK character, or letters with inner apostrophes.
+_PIECE = re.compile(
+    r"(?P<url>(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)[^\s<>\"'()\[\]]*"
+    r"|(?<![\w.-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,6}/[^\s<>\"'()\[\]]*)"
+    r"|(?P<tag></?[A-Za-z][^<>\n]{0,200}>)"
+    rf"|(?P<word>\d+(?:[.,]\d+)*|[{_CJK}]|{_LETTER}+(?:['\u2019]{_LETTER}+)*)")
 _URL_NOISE = re.compile(r"^(?:https?://)?(?:www\.)?|[/.,;:]+$", re.IGNORECASE)
 _NOT_LINE_BREAK = re.compile(r"[^\n]")
+#: First code point given to a word by :func:`encode` (past the Basic Multilingual Plane, so
+#: clear of surrogates).
+_FIRST_CODE = 0x10000
 
 
 @dataclass(frozen=True)
@@ -46,11 +60,17 @@ class Words:
     """The identifying words of a text: ``keys`` to compare, ``tokens`` to quote and locate."""
 
     text: str
+    #: One token per word; its ``key`` is the word as compared (case-folded, quotes straight).
     tokens: tuple[Token, ...]
 
     @cached_property
     def keys(self) -> tuple[str, ...]:
-        return tuple(t.key.casefold() for t in self.tokens)
+        return tuple(t.key for t in self.tokens)
+
+    @cached_property
+    def code(self) -> str:
+        """The words as one character each (see :func:`encode`)."""
+        return encode(self.keys)
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -58,20 +78,45 @@ class Words:
 
 def words(text: str) -> Words:
     """The identifying words of ``text`` (see the module docstring for what is set aside)."""
-    blanked = _blank(text, _COPYRIGHT)
-    tokens: list[Token] = []
-    cursor = 0
-    for url in _URL.finditer(blanked):
-        tokens.extend(_words(blanked[cursor:url.start()], cursor))
-        key = "url:" + _URL_NOISE.sub("", url.group()).lower()
-        tokens.append(Token(key, url.group(), url.start(), url.end()))
-        cursor = url.end()
-    tokens.extend(_words(blanked[cursor:], cursor))
+    blanked = _COPYRIGHT.sub(lambda m: _NOT_LINE_BREAK.sub(" ", m.group()), text)
+    tokens = []
+    for piece in _PIECE.finditer(blanked):
+        kind, raw = piece.lastgroup, piece.group()
+        if kind == "word":
+            key = raw.casefold() if raw.isascii() else _folded(raw)
+        elif kind == "url":
+            key = "url:" + _URL_NOISE.sub("", raw).lower()
+        else:
+            continue
+        tokens.append(Token(key, raw, piece.start(), piece.end()))
     return Words(text=text, tokens=tuple(tokens))
 
 
-def _words(text: str, offset: int) -> list[Token]:
-    return [t for t in tokenize(text, offset) if t.key[:1].isalnum()]
+@lru_cache(maxsize=8192)
+def _folded(raw: str) -> str:
+    return (normalize_quote(raw) or raw).casefold()
+
+
+#: The character standing for each word seen by this process (see :func:`encode`).
+_CODES: dict[str, str] = {}
+
+
+def encode(keys: Sequence[str]) -> str:
+    """``keys`` as a string of one character per word, the same character for the same word.
+
+    rapidfuzz aligns two strings in C at machine speed, but two tuples of Python strings only
+    after hashing every element again on each call; so the word sequences of a copy and its
+    references are compared as strings of word codes, whose indices are the words' indices.
+    The codes are this process's own and are never stored.
+    """
+    codes = _CODES
+    out = []
+    for key in keys:
+        code = codes.get(key)
+        if code is None:
+            code = codes[key] = chr(_FIRST_CODE + len(codes))
+        out.append(code)
+    return "".join(out)
 
 
 def is_label(key: str) -> bool:
@@ -80,11 +125,6 @@ def is_label(key: str) -> bool:
 
 
 _LABEL_WORD = re.compile(r"\d+(?:\.\d+)*|[a-z]|[ivxlc]{1,6}")
-
-
-def _blank(text: str, pattern: re.Pattern[str]) -> str:
-    """``text`` with every match of ``pattern`` overwritten by spaces (line breaks kept)."""
-    return pattern.sub(lambda m: _NOT_LINE_BREAK.sub(" ", m.group()), text)
 
 
 def quote(source: Words, start: int, end: int) -> str:
