@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import cache
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel
 
@@ -157,8 +157,3 @@ def _kinds(text: str) -> tuple[str, ...]:
     from openness.extract import findings_from_text
 
     return tuple(dict.fromkeys(f.kind for f in findings_from_text(text)))
-
-
-def references(index: ReferenceIndex | None = None) -> Sequence[Reference]:
-    """Every reference licence (for listings and tests)."""
-    return list(index or reference_index())

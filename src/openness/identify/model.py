@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from openness.identify.declared import Declaration
 
 SCHEMA = "openness.identify/1"
 
@@ -125,8 +128,8 @@ class IdentifiedDocument:
 
     path: str
     license: Identification | None = None
-    #: The front matter's ``license:`` declaration (a :class:`~openness.identify.declared.Declaration`).
-    declared: Any = None
+    #: What the front matter's ``license:`` declares, when it has the key.
+    declared: Declaration | None = None
     error: str | None = None
 
     def to_json(self) -> dict[str, Any]:
