@@ -115,3 +115,26 @@ def test_prose_that_is_no_licence_is_unknown() -> None:
     text = "The quick brown fox jumps over the lazy dog. " * 20
     found = identify_text(text, findings=False)
     assert (found.id, found.match, found.basis) == (None, Match.UNKNOWN, Basis.NONE)
+
+
+def test_every_fifth_spdx_text_is_identified_as_itself(index) -> None:
+    references = list(index)[::5]
+    assert len(references) > 100
+    for reference in references:
+        found = identify_text(reference.text, findings=False)
+        assert found.match is Match.EXACT, reference.id
+        assert reference.id in (found.id, *found.also) or found.id in reference.also, \
+            (reference.id, found.id)
+
+
+def test_a_sentence_added_to_any_of_them_is_a_variant_listing_it(index) -> None:
+    sentence = "The Licensee shall not use the Work for any military purpose whatsoever."
+    for reference in list(index)[3::40]:
+        if len(reference.keys) < 60:
+            continue  # a notice of a few lines: one sentence more is another text
+        parts = _paragraphs(reference.text)
+        middle = len(parts) // 2
+        text = "\n\n".join(parts[:middle] + [sentence] + parts[middle:])
+        found = identify_text(text, findings=False)
+        assert (found.id, found.match) == (reference.id, Match.VARIANT), reference.id
+        assert any(sentence.rstrip(".") in p.quote for p in found.added), (reference.id, found.added)

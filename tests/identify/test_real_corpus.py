@@ -99,3 +99,12 @@ def _versions(text: str) -> set[str]:
     undated = re.sub(r"\b\d{4}-\d{2}(?:-\d{2})?\b", " ", lowered)
     found |= set(re.findall(r"(?<![\d.])\d+(?:\.\d+)*[a-z]?\b", undated))
     return found
+
+
+def test_no_model_card_is_taken_for_a_licence(real_corpus: Path, ground_truth: dict) -> None:
+    licences = {e["file"] for e in _entries(ground_truth)}
+    cards = sorted({e["file"] for e in ground_truth["disclosures"] if e.get("file")} - licences)
+    assert len(cards) >= 15
+    for name in cards:
+        found = identify_document(load(real_corpus / name), findings=False)
+        assert found.basis is not Basis.SIGNATURE, (name, found.id)
