@@ -70,5 +70,6 @@ def test_a_file_that_cannot_be_read_is_one_line_and_the_others_are_identified(
     assert errors == [f"openness: error: {missing}: no such file"]
     data = json.loads(result.stdout)
     jsonschema.Draft202012Validator(schema("identify")).validate(data)
-    assert data["documents"][0] == {"path": str(missing), "license": None, "error": "no such file"}
+    assert data["documents"][0] == {"path": str(missing), "license": None, "declared": None,
+                                    "error": "no such file"}
     assert data["documents"][1]["license"]["id"] == "MIT"

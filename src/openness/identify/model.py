@@ -133,13 +133,9 @@ class IdentifiedDocument:
     error: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        found: dict[str, Any] = {"path": self.path,
-                                 "license": self.license.to_json() if self.license else None}
-        if self.declared is not None:
-            found["declared"] = self.declared.to_json()
-        if self.error is not None:
-            found["error"] = self.error
-        return found
+        return {"path": self.path, "license": self.license.to_json() if self.license else None,
+                "declared": self.declared.to_json() if self.declared else None,
+                "error": self.error}
 
 
 def report_json(documents: list[IdentifiedDocument]) -> dict[str, Any]:
