@@ -115,7 +115,7 @@ def _identify(key: str, name: str | None, link: str | None, problems: list[str],
         problems.append(f"license: other names a licence of its own{named}{where} that is not "
                         "identified from the front matter; give its text to settle its terms")
         return DeclaredLicence(key=key, name=name)
-    from openness.identify.identification import reference_index
+    from openness.identify.identification import family_properties, reference_index
 
     reference = (index or reference_index()).by_id(key)
     if reference is not None:
@@ -126,10 +126,8 @@ def _identify(key: str, name: str | None, link: str | None, problems: list[str],
                                properties=reference.properties)
     family = by_hub_tag(key)
     if family is not None:
-        category = (index or reference_index()).category(family.scancode) if family.scancode else None
         return DeclaredLicence(key=key, id=family.id, name=family.name,
-                               properties=Properties(osi_approved=False, fsf_libre=False,
-                                                     category=category))
+                               properties=family_properties(family, index))
     problems.append(f"license key {key!r} is neither an SPDX id nor a licence tag openness "
                     "knows")
     return DeclaredLicence(key=key, name=name)

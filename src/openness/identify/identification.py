@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import Indel
 
 from openness.identify.compare import Comparison, compare, trailer_start
-from openness.identify.families import identify_family
+from openness.identify.families import Family, identify_family
 from openness.identify.model import UNKNOWN, Basis, Identification, Match, Passage, Properties
 from openness.identify.reference import Reference, ReferenceIndex
 from openness.identify.words import Words, quote, words
@@ -67,15 +67,22 @@ def identify_document(doc: Document, *, findings: bool = True,
     family = identify_family(doc.text)
     if family is not None:
         found = family.family
-        category = index.category(found.scancode) if found.scancode else None
         return Identification(
             id=found.id, name=found.name, similarity=family.score, match=Match.UNKNOWN,
             basis=Basis.SIGNATURE, family=found.family, version=found.version, kind=found.kind,
-            properties=Properties(osi_approved=False, fsf_libre=False, category=category))
+            properties=family_properties(found, index))
     if comparison is None or max(comparison.coverage, comparison.precision) < VARIANT_COVERAGE \
             or comparison.similarity < VARIANT_SIMILARITY:
         return UNKNOWN
     return _variant(doc, copy, comparison, findings=findings)
+
+
+def family_properties(family: Family, index: ReferenceIndex | None = None) -> Properties:
+    """What is known of an AI-licence family's version: neither the OSI's nor the FSF's list
+    (as the SPDX list carries them) has any of these licences; ScanCode's category where
+    ScanCode knows the licence."""
+    category = (index or reference_index()).category(family.scancode) if family.scancode else None
+    return Properties(osi_approved=False, fsf_libre=False, category=category)
 
 
 def _best(copy: Words, index: ReferenceIndex) -> Comparison | None:
