@@ -1,13 +1,22 @@
-"""End-to-end speed of ``openness analyze``: one licence as a fresh process, and many in one.
+"""End-to-end speed of ``openness analyze``: fresh processes as a user runs them, and many
+documents in one process.
 
-    python bench/bench_analyze.py [--runs 5]
+    python bench/bench_analyze.py [--runs 5] [--jobs N]
 
-1. one licence, the whole command as a user runs it (process start, imports, pipeline and
-   rule packs included): wall time and peak resident memory (ru_maxrss of the child);
-2. fifty licences in one command (the ScanCode comparison in issue 5);
-3. every document of the real corpus (../shared/corpora/real) through ``openness.analyze``
-   in one process after start-up: documents per second.
-Prints the median of several runs.
+As fresh processes (wall time, median of the runs; peak resident memory, ``ru_maxrss`` of the
+children):
+1. one licence of the own corpus;
+2. fifty licences of the own corpus (its seven, repeated);
+3. the real corpus's first fifty licence texts (the files of ``bench_scancode.py``);
+4. every text document of the real corpus (130) in one command;
+5. two ~30-page PDFs rendered from real licences (the pair of ``bench_diff.py``), the largest
+   inputs the benchmarks have;
+with ``--jobs N``, 2-5 once more with ``openness analyze --jobs N``.
+6. every document of the real corpus through ``openness.analyze`` in one process after
+   start-up: documents per second.
+
+Runs whatever ``openness`` this Python imports: put another revision's ``src`` on
+``PYTHONPATH`` to time it with the same script (``--jobs`` needs a revision that has it).
 """
 
 from __future__ import annotations
@@ -18,6 +27,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -26,16 +36,15 @@ CORPUS = ROOT.parent / "shared" / "corpora" / "real"
 LICENCE = ROOT / "corpora" / "licences" / "kestrel-community-1.0.txt"
 OPENNESS = [sys.executable, "-m", "openness.cli.main"]
 DOCUMENT_SUFFIXES = {".txt", ".md", ".LICENSE"}
+sys.path.insert(0, str(Path(__file__).parent))
 
 
 def timed_child(args: list[str]) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of one child process."""
     start = time.perf_counter()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024
+    child = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(child.pid, 0)
+    return time.perf_counter() - start, usage.ru_maxrss / 1024
 
 
 def real_documents() -> list[Path]:
@@ -45,19 +54,37 @@ def real_documents() -> list[Path]:
     )
 
 
+def report(label: str, args: list[str], runs: int) -> None:
+    times = [timed_child([*OPENNESS, "analyze", "--format", "json", "--output", os.devnull, *args])
+             for _ in range(runs)]
+    seconds = [s for s, _ in times]
+    print(f"{label}: median {statistics.median(seconds):.2f} s (runs "
+          f"{', '.join(f'{s:.2f}' for s in seconds)}), peak RSS {max(m for _, m in times):.0f} MB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    runs = parser.parse_args().runs
+    parser.add_argument("--jobs", type=int, default=None)
+    args = parser.parse_args()
+    runs = args.runs
 
-    one = [timed_child([*OPENNESS, "analyze", str(LICENCE)]) for _ in range(runs)]
-    print(f"one licence, fresh process: median {statistics.median(s for s, _ in one):.2f} s, "
-          f"peak RSS {max(m for _, m in one):.0f} MB ({runs} runs)")
-
+    report("one licence, fresh process", [str(LICENCE)], runs)
     licences = sorted((ROOT / "corpora" / "licences").glob("*.txt"))
-    fifty = [licences[i % len(licences)] for i in range(50)]
-    batch = [timed_child([*OPENNESS, "analyze", *map(str, fifty)])[0] for _ in range(runs)]
-    print(f"50 licences, one process: median {statistics.median(batch):.2f} s ({runs} runs)")
+    batches = {"50 own licences": [str(licences[i % len(licences)]) for i in range(50)]}
+    if CORPUS.is_dir():
+        from bench_diff import render_pair
+        from bench_scancode import licence_files
+
+        batches["50 real licence files"] = [str(p) for p in licence_files()[:50]]
+        batches[f"{len(real_documents())} real documents"] = [str(p) for p in real_documents()]
+        pdfs = Path(tempfile.mkdtemp())
+        old, new, old_pages, new_pages = render_pair(pdfs, 30)
+        batches[f"two PDFs ({old_pages} and {new_pages} pages)"] = [str(old), str(new)]
+    for label, paths in batches.items():
+        report(f"{label}, one process", paths, runs)
+        if args.jobs:
+            report(f"{label}, --jobs {args.jobs}", ["--jobs", str(args.jobs), *paths], runs)
 
     if not CORPUS.is_dir():
         print("real corpus absent: skipped the corpus throughput")

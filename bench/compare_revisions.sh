@@ -5,7 +5,7 @@
 #   bench/compare_revisions.sh REV [ROUNDS]      e.g. bench/compare_revisions.sh 27aea80 2
 #
 # REV is extracted with `git archive` into a temporary folder and run from there with
-# PYTHONPATH; each side has its own cache folder (Lark tables, checked policies). Every round
+# PYTHONPATH; each side has its own cache folder (checked policies). Every round
 # prints the load average and a `timeit` reading of the moment. Needs the project installed in
 # the current Python and the real corpus at ../shared/corpora/real.
 set -euo pipefail

@@ -14,6 +14,15 @@ OWN_CORPUS = ROOT / "corpora"
 REAL_CORPUS = ROOT.parent / "shared" / "corpora" / "real"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def own_cache_folder(tmp_path_factory: pytest.TempPathFactory):
+    """The tests keep checked policies in a folder of their own, not in the user's cache
+    (child processes inherit it)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def own_corpus() -> Path:
     return OWN_CORPUS

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -64,3 +66,12 @@ def test_every_real_folder_analyses_without_a_traceback(real_corpus: Path):
     assert unreadable == {}, unreadable
     judged = {v.subject for v in analysis.verdicts}
     assert judged == {str(f) for f in folders}
+
+
+def test_analysis_in_a_process_pool_is_the_same():
+    releases = sorted(str(p) for p in (CORPORA / "releases").iterdir() if p.is_dir())
+    releases.append(str(CORPORA / "pdf" / "harbor-research-2.0.pdf"))
+    alone = analyze(releases, policies=["osd", "osaid-1.0", "mof"])
+    with ProcessPoolExecutor(2) as pool:
+        helped = analyze(releases, policies=["osd", "osaid-1.0", "mof"], executor=pool)
+    assert json.dumps(helped.to_json()) == json.dumps(alone.to_json())

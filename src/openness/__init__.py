@@ -10,7 +10,7 @@ __all__ = ["Analysis", "Release", "__version__", "analyze", "extract_findings"]
 #: Public API names, imported on first use so that `import openness` stays light (no spaCy).
 _LAZY = {
     "analyze": "openness.analysis",
-    "Analysis": "openness.analysis",
+    "Analysis": "openness.model",
     "Release": "openness.analysis",
     "extract_findings": "openness.extract",
 }

@@ -2,6 +2,8 @@
 
 Every stage (ingest -> segment -> extract -> engine -> report, and diff) speaks in these frozen
 value objects, so a stage can be tested, replaced or cached without knowing its neighbours.
+:class:`Analysis` gathers what they made of a set of inputs: what every report renders and what
+``diff`` compares.
 Offsets are always character offsets into :attr:`Document.text`; pages and lines are derived
 from them, never stored independently, so they cannot disagree.
 """
@@ -10,7 +12,36 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
+
+if TYPE_CHECKING:
+    from openness.disclose.components import Components
+    from openness.engine.results import PolicyVerdict
+    from openness.segment import Outline
+
+
+class Outcome(StrEnum):
+    """What a rule or a policy says of a release, from best to worst. ``unknown`` ranks above
+    ``warn``: a question the documents do not settle may hide a failure, so it must never read as
+    the milder outcome."""
+
+    PASS = "pass"
+    WARN = "warn"
+    UNKNOWN = "unknown"
+    FAIL = "fail"
+
+    @property
+    def rank(self) -> int:
+        return _OUTCOME_ORDER.index(self)
+
+    @classmethod
+    def worst(cls, outcomes: Iterable[Outcome]) -> Outcome:
+        """The worst of ``outcomes``; ``pass`` when there are none."""
+        return max(outcomes, key=_OUTCOME_ORDER.index, default=cls.PASS)
+
+
+_OUTCOME_ORDER = tuple(Outcome)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -154,10 +185,84 @@ class Finding:
     #: could not be read is absent, never guessed.
     attributes: Mapping[str, Any] = field(default_factory=dict)
     evidence: Evidence
+    #: Other clauses the finding rests on: the definition of a term the clause uses
+    #: ('"Threshold" means annual revenue of USD 5 million'), whose words give its attributes.
+    related: tuple[Evidence, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
             "attributes": dict(self.attributes),
             "evidence": self.evidence.to_json(),
+            "related": [e.to_json() for e in self.related],
+        }
+
+
+@dataclass(frozen=True, kw_only=True)
+class DocumentResult:
+    """One input: the document when it could be read, else the error a person can act on."""
+
+    path: str
+    role: str
+    #: The PATH argument (file or release folder) this document belongs to.
+    subject: str = ""
+    document: Document | None = None
+    #: Its section tree, as segmented for the extractor (``diff`` aligns clauses on it).
+    outline: Outline | None = None
+    #: One sentence naming the problem, e.g. "encrypted PDF: remove the password first".
+    error: str | None = None
+    #: Document-level notes, e.g. "no licence clauses recognised".
+    notes: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        doc = self.document
+        return {
+            "path": self.path,
+            "role": self.role,
+            "subject": self.subject,
+            "sha256": doc.sha256 if doc else None,
+            "pages": doc.page_count if doc and doc.paged else None,
+            "error": self.error,
+            "notes": list(self.notes),
+        }
+
+
+@dataclass(frozen=True, kw_only=True)
+class Analysis:
+    """Documents, their findings and the verdicts of each policy on each subject."""
+
+    documents: tuple[DocumentResult, ...]
+    findings: tuple[Finding, ...]
+    verdicts: tuple[PolicyVerdict, ...] = ()
+    #: Per subject: weights, code and data information, each with the licence that covers it.
+    components: Mapping[str, Components] = field(default_factory=dict)
+    #: Things the reader must know about the inputs as a whole, e.g. "the licence incorporates
+    #: the Acceptable Use Policy at URL, which was not given; its terms were not checked".
+    notes: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def joined(cls, parts: list[Analysis]) -> Analysis:
+        """One analysis holding everything of ``parts``, in order."""
+        return cls(
+            documents=tuple(d for a in parts for d in a.documents),
+            findings=tuple(f for a in parts for f in a.findings),
+            verdicts=tuple(v for a in parts for v in a.verdicts),
+            components={s: c for a in parts for s, c in a.components.items()},
+            notes=tuple(n for a in parts for n in a.notes),
+        )
+
+    @property
+    def errors(self) -> tuple[DocumentResult, ...]:
+        return tuple(d for d in self.documents if d.error)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": "openness.analysis/1",
+            "documents": [d.to_json() for d in self.documents],
+            "findings": [f.to_json() for f in self.findings],
+            "verdicts": [v.to_json() for v in self.verdicts],
+            "components": [
+                {"subject": subject, **view.to_json()} for subject, view in self.components.items()
+            ],
+            "notes": list(self.notes),
         }

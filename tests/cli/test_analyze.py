@@ -115,6 +115,17 @@ def test_one_corrupt_file_in_a_batch(tmp_path: Path, permissive: Path):
     assert len(err.strip().splitlines()) == 1
 
 
+def test_jobs_give_the_same_report_and_still_name_a_corrupt_file(tmp_path: Path, permissive: Path,
+                                                                  release: Path):
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog")
+    paths = [str(broken), str(permissive), str(release)]
+    code, out, err = run("analyze", "--format", "json", *paths)
+    jobs_code, jobs_out, jobs_err = run("analyze", "--format", "json", "--jobs", "2", *paths)
+    assert (jobs_code, jobs_out, jobs_err) == (code, out, err)
+    assert code == 2 and str(broken) in err and "Traceback" not in err
+
+
 def test_missing_path(tmp_path: Path):
     code, _, err = run("analyze", str(tmp_path / "nope.txt"))
     assert code == 2

@@ -8,7 +8,7 @@ from openness.engine.results import PolicyVerdict, RuleResult
 
 def _verdict(outcome: str, rules: dict[str, str]) -> PolicyVerdict:
     return PolicyVerdict(policy="osd", title="Open Source Definition", outcome=outcome, rules=tuple(
-        RuleResult.stated(id=rule, title=rule, outcome=out, message=f"{rule} is {out}")
+        RuleResult(id=rule, title=rule, outcome=out, message=f"{rule} is {out}")
         for rule, out in rules.items()))
 
 

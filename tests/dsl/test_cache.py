@@ -1,19 +1,22 @@
-"""Checked policies are kept between runs, and never outlive a change to the files they came from."""
+"""Checked policies kept between runs as JSON: used only while their files are unchanged, and
+only as data of the AST's own types."""
 
+import json
 from pathlib import Path
 
 import pytest
 
-from openness.dsl import RuleErrors, cache, load
-from openness.dsl import parser as parser_module
+from openness.dsl import RuleErrors, load
 
-BASE = 'policy base "Base" { rule r "R" { fail if restrict.commercial } }\n'
-TOP = 'import "base.rules"\npolicy top "Top" { rule t "T" { require base.r } }\n'
+BASE = 'policy base "Base" { rule r "R" { fail if restrict.user_threshold where count <= 5M } }\n'
+TOP = 'import "base.rules"\npolicy top "Top" { rate EUR = 1.08 USD rule t "T" { require base.r } }\n'
 
 
-@pytest.fixture(autouse=True)
-def own_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+@pytest.fixture
+def cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """An empty cache folder of this test's own; the policies' entries land below it."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache"
 
 
 @pytest.fixture
@@ -25,55 +28,62 @@ def rules(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.fixture
-def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The files parsed from their text (a policy from the cache is not)."""
-    seen: list[str] = []
-    real = parser_module.parse
-
-    def counting(text: str, path: str = "<string>"):
-        seen.append(Path(path).name)
-        return real(text, path)
-
-    monkeypatch.setattr(parser_module, "parse", counting)
-    return seen
+def entries(cache: Path) -> list[Path]:
+    return sorted(cache.rglob("*.json"))
 
 
-def test_an_unchanged_policy_comes_from_the_cache(rules: Path, parses: list[str]) -> None:
+def test_an_unchanged_policy_comes_back_the_same(cache: Path, rules: Path) -> None:
     first = load(rules / "top.rules")
-    assert parses == ["top.rules", "base.rules"]
+    (entry,) = entries(cache)
+    assert json.loads(entry.read_text())["policy"]["node"] == "Policy"
     again = load(rules / "top.rules")
-    assert parses == ["top.rules", "base.rules"]
     assert again == first and again.imports["base"].rules[0].id == "base.r"
 
 
-def test_editing_the_file_or_an_import_reads_them_again(rules: Path, parses: list[str]) -> None:
+def test_a_well_formed_entry_is_what_load_returns(cache: Path, rules: Path) -> None:
+    load(rules / "top.rules")
+    (entry,) = entries(cache)
+    entry.write_text(entry.read_text().replace('"title": "T"', '"title": "From the cache"', 1))
+    assert load(rules / "top.rules").rules[0].title == "From the cache"
+
+
+def test_editing_the_file_or_an_import_reads_them_again(cache: Path, rules: Path) -> None:
     load(rules / "top.rules")
     (rules / "base.rules").write_text(BASE.replace('"R"', '"R, renamed"'))
     assert load(rules / "top.rules").imports["base"].rules[0].title == "R, renamed"
     (rules / "top.rules").write_text(TOP.replace('"T"', '"T, renamed"'))
     assert load(rules / "top.rules").rules[0].title == "T, renamed"
-    assert parses.count("top.rules") == 3
 
 
-def test_a_broken_cache_file_is_read_past(rules: Path, parses: list[str]) -> None:
-    expected = load(rules / "base.rules")
-    entry = cache._entry((rules / "base.rules").resolve())
-    assert entry is not None and entry.is_file()
-    entry.write_bytes(entry.read_bytes()[:20])
-    assert load(rules / "base.rules") == expected
-    assert parses == ["base.rules", "base.rules"]
+@pytest.mark.parametrize("tamper", [
+    lambda record: "not json at all",
+    lambda record: json.dumps({**record, "policy": {"node": "Popen", "fields": {}}}),
+    lambda record: json.dumps(record).replace('"node": "Rule"', '"node": "RuleFile"', 1),
+    lambda record: json.dumps(record).replace('"title": "T"', '"title": 5', 1),
+    lambda record: json.dumps(record).replace('"decimal": "1.08"', '"decimal": "__import__"', 1),
+    lambda record: json.dumps(record).replace('"name": "t"', '"name": "t", "extra": 1', 1),
+])
+def test_an_entry_that_is_no_policy_of_the_ast_is_read_past(cache: Path, rules: Path, tamper) -> None:
+    expected = load(rules / "top.rules")
+    (entry,) = entries(cache)
+    written = entry.read_text()
+    tampered = tamper(json.loads(written))
+    assert tampered != written
+    entry.write_text(tampered)
+    assert load(rules / "top.rules") == expected
 
 
-def test_a_policy_with_errors_is_not_kept(rules: Path) -> None:
+def test_a_policy_with_errors_is_not_kept(cache: Path, rules: Path) -> None:
     (rules / "bad.rules").write_text('policy bad "Bad" { rule r "R" { fail if restrict.comercial } }\n')
     for _ in range(2):
         with pytest.raises(RuleErrors, match="comercial"):
             load(rules / "bad.rules")
+    assert entries(cache) == []
 
 
-def test_no_cache_folder_changes_nothing(rules: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    blocked = tmp_path / "not-a-folder"
+def test_no_usable_cache_folder_changes_nothing(monkeypatch: pytest.MonkeyPatch, rules: Path,
+                                               tmp_path: Path) -> None:
+    blocked = tmp_path / "a-file"
     blocked.write_text("")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
     assert load(rules / "top.rules") == load(rules / "top.rules")

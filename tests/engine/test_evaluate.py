@@ -260,53 +260,6 @@ def test_repeated_tests_are_shared_but_each_rule_keeps_its_own_words(finding):
     assert b.trace[1].endswith("count 1,000,000 <= 5000000: true")
 
 
-def test_words_are_rendered_once_and_only_when_read(compiled, finding, monkeypatch):
-    import sys
-
-    words = sys.modules["openness.engine.evaluate"]._Words
-    calls = []
-    explain_rule = words.explain_rule
-    monkeypatch.setattr(words, "explain_rule", lambda self, *a: calls.append(a[0].id) or explain_rule(self, *a))
-    verdict = evaluate(compiled, [finding("restrict.commercial")], roles={"license"})
-    assert calls == []
-    result = rule(verdict, "uses")
-    assert result.message and result.trace and result.fix
-    assert calls == ["acme.uses"]
-
-
-def test_a_compiled_policy_is_freed_without_the_cycle_collector():
-    import gc
-
-    from openness.dsl import load
-
-    policy = load("example-company")  # imports osd and osaid-1.0
-    gc.collect()
-    gc.disable()
-    try:
-        compiled = compile(policy)
-        del compiled
-        assert gc.collect() == 0
-    finally:
-        gc.enable()
-
-
-@pytest.mark.parametrize("read", [False, True], ids=["decided", "read"])
-def test_results_do_not_keep_their_run_alive_in_a_cycle(compiled, finding, read):
-    import gc
-
-    gc.collect()
-    gc.disable()
-    try:
-        verdict = evaluate(compiled, [finding("restrict.commercial")], roles={"license"})
-        if read:  # evidence and words are gathered lazily, by closures: those make no cycle either
-            assert all(r.evidence is not None and r.explained for r in verdict.rules)
-        del verdict
-        assert gc.collect() == 0
-    finally:
-        gc.enable()
-
-
-
 THRESHOLDS = compile(loads('''
 policy bounds "Bounds" {
   rule le "le" { fail if restrict.user_threshold where count <= 5M }

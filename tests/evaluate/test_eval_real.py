@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from openness.evaluate import evaluate_corpus
-from openness.evaluate.report import rows
+from openness.report.evaluation import rows
 
 pytestmark = pytest.mark.real
 

@@ -126,9 +126,15 @@ def test_evidence_points_into_the_original_text() -> None:
     text = "Preamble.\n\nYou may not use the Model for\ncommercial purposes.\n"
     finding = next(f for f in findings_from_text(text, path="x.txt") if f.kind == "restrict.commercial")
     e = finding.evidence
-    assert e.quote == "You may not use the Model for commercial purposes."
+    # the quote is the file's own text between the offsets, line break and all (issue 14)
+    assert e.quote == text[e.start : e.end] == "You may not use the Model for\ncommercial purposes."
     assert (e.path, e.line, e.page) == ("x.txt", 3, None)
-    assert text[e.start : e.end] == "You may not use the Model for\ncommercial purposes."
+
+
+def test_a_quote_keeps_the_files_own_typography() -> None:
+    text = "You must not use the Model \u201cfor weapons\u201d \u2014 ever.\n"
+    (finding,) = [f for f in findings_from_text(text) if f.kind == "restrict.field_of_use"]
+    assert finding.evidence.quote == "You must not use the Model \u201cfor weapons\u201d \u2014 ever."
 
 
 def _doc(text: str) -> Document:
@@ -280,3 +286,9 @@ def test_a_quoted_notice_right_after_a_colon_stays_in_its_unit() -> None:
             'under the Acme Licence, Copyright (c) Acme Oy. All Rights Reserved."; and')
     assert one(text, "require.attribution") == {
         "text": "Acme-7 is licensed under the Acme Licence, Copyright (c) Acme Oy. All Rights Reserved."}
+
+
+def test_a_short_clause_is_not_taken_for_a_title() -> None:
+    # six short words read like "Grant of Patent License." but carry a modal verb
+    assert "restrict.redistribution" in kinds("You may not sell the Model.")
+    assert "grant.use" in kinds("You may use the Model.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from openness.analysis import Analysis, DocumentResult
+from openness.model import Analysis, DocumentResult
 from openness.engine.results import PolicyVerdict, RuleResult
 from openness.model import Document, Evidence, Finding, Page
 
@@ -72,34 +72,34 @@ def analysis(licence: Document, terms: Document, user_cap: Evidence, non_compete
         Finding(kind="restrict.non_compete", attributes={}, evidence=non_compete),
     )
     osd = PolicyVerdict(policy="osd", title="Open Source Definition", outcome="fail", subject=SUBJECT, rules=(
-        RuleResult.stated(id="osd.no-discrimination", title="OSD 5: no discrimination against persons or groups",
+        RuleResult(id="osd.no-discrimination", title="OSD 5: no discrimination against persons or groups",
                    outcome="fail",
                    message="Licensees above 700000000 monthly_active_users need the licensor's permission",
                    evidence=(user_cap,), trace=("restrict.user_threshold matched -> fail",),
                    fix="a licence without a user threshold (§2.1)"),
-        RuleResult.stated(id="osd.no-field-of-use", title="OSD 6: no discrimination against fields of endeavour",
+        RuleResult(id="osd.no-field-of-use", title="OSD 6: no discrimination against fields of endeavour",
                    outcome="fail", message="The work may not be used to improve other models",
                    evidence=(non_compete,), fix="drop the non-compete clause (§3)"),
-        RuleResult.stated(id="osd.free-redistribution", title="OSD 1: free redistribution", outcome="pass",
+        RuleResult(id="osd.free-redistribution", title="OSD 1: free redistribution", outcome="pass",
                    message="Redistribution is allowed"),
-        RuleResult.stated(id="osd.source-code", title="OSD 2: source code", outcome="pass",
+        RuleResult(id="osd.source-code", title="OSD 2: source code", outcome="pass",
                    message="The weights are the preferred form"),
     ))
     osaid = PolicyVerdict(policy="osaid-1.0", title="Open Source AI Definition 1.0", outcome="unknown",
                           subject=SUBJECT, rules=(
-        RuleResult.stated(id="osaid-1.0.data-information", title="Data information", outcome="unknown",
+        RuleResult(id="osaid-1.0.data-information", title="Data information", outcome="unknown",
                    message="Nothing is known of the training data: no model card was given",
                    fix="give the model card or data card with the release"),
-        RuleResult.stated(id="osaid-1.0.weights", title="Parameters available", outcome="pass",
+        RuleResult(id="osaid-1.0.weights", title="Parameters available", outcome="pass",
                    message="The parameters are released"),
     ))
     acme = PolicyVerdict(policy="acme", title="ACME production approval", outcome="warn", subject=SUBJECT,
                          rules=(
-        RuleResult.stated(id="acme.users", title="A user cap must not reach us", outcome="warn",
+        RuleResult(id="acme.users", title="A user cap must not reach us", outcome="warn",
                    message="We may grow past the cap of 700000000", evidence=(user_cap,)),
     ))
     mof = PolicyVerdict(policy="mof", title="Model Openness Framework", outcome="pass", subject=SUBJECT,
-                        rules=(RuleResult.stated(id="mof.weights", title="Weights released", outcome="pass",
+                        rules=(RuleResult(id="mof.weights", title="Weights released", outcome="pass",
                                           message="Weights are released"),))
     documents = (
         DocumentResult(path=licence.path, role="license", subject=SUBJECT, document=licence),
@@ -123,7 +123,7 @@ def hostile() -> Analysis:
     doc = Document(path="odd <name>.txt", text=text, format="txt", sha256=sha("c"))
     ev = evidence(doc, HOSTILE, "<1>")
     verdict = PolicyVerdict(policy="p", title=f"title {HOSTILE}", outcome="fail", rules=(
-        RuleResult.stated(id="p.r", title=HOSTILE, outcome="fail", message=f"message {HOSTILE}", evidence=(ev,),
+        RuleResult(id="p.r", title=HOSTILE, outcome="fail", message=f"message {HOSTILE}", evidence=(ev,),
                    fix=HOSTILE, trace=(HOSTILE,)),
     ))
     return Analysis(documents=(DocumentResult(path=doc.path, role="license", document=doc),),

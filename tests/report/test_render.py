@@ -7,12 +7,12 @@ import sys
 
 import pytest
 
-from openness.cli.common import FORMATS
+from openness.cli.analyze import FORMATS
 from openness.report import Format, render
 
 
 def test_every_cli_format_has_a_renderer(analysis):
-    assert {f.value for f in Format} == set(FORMATS)
+    assert set(Format) == set(FORMATS)
     for fmt in Format:
         assert render(analysis, fmt, color=False).strip()
 
@@ -29,7 +29,7 @@ def test_an_unknown_format_is_refused(analysis):
 def test_machine_formats_do_not_import_rich():
     code = (
         "import sys\n"
-        "from openness.analysis import Analysis\n"
+        "from openness.model import Analysis\n"
         "from openness.report import render\n"
         "for fmt in ('json', 'sarif', 'markdown', 'html'):\n"
         "    render(Analysis(documents=(), findings=()), fmt, color=False)\n"
@@ -41,7 +41,7 @@ def test_machine_formats_do_not_import_rich():
 
 @pytest.mark.parametrize("fmt", list(Format))
 def test_an_analysis_with_nothing_read_still_renders(fmt):
-    from openness.analysis import Analysis, DocumentResult
+    from openness.model import Analysis, DocumentResult
 
     nothing = Analysis(documents=(DocumentResult(path="gone.pdf", role="other", error="does not exist"),),
                        findings=())

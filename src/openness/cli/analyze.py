@@ -5,20 +5,16 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import contextmanager
+from concurrent.futures import Executor
 from typing import Callable, Iterator
 
 import click
 
-from openness.cli.common import FORMATS, chosen_format, emit, error, fail, settings
+from openness.cli.common import FAIL_ON, chosen_format, emit, error, fail, format_option, settings
+from openness.report import Format
 
-FAIL_ON = ("fail", "warn", "unknown", "never")
-#: Outcomes that reach each --fail-on threshold.
-REACHES = {
-    "fail": {"fail"},
-    "warn": {"fail", "warn"},
-    "unknown": {"fail", "warn", "unknown"},
-    "never": set(),
-}
+#: The formats of an analysis: all of them.
+FORMATS = tuple(Format)
 
 
 def use_color(output: str | None) -> bool:
@@ -35,41 +31,40 @@ def use_color(output: str | None) -> bool:
               help="YAML file with your own situation (users, revenue, regions) for the rules.")
 @click.option("--role", "role_overrides", multiple=True, metavar="PATH=ROLE",
               help="Override a document's detected role (license, use_policy, model_card, ...).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help="Report format.")
+@format_option(FORMATS, help="Report format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
               help="Write the report to this file.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="fail", show_default=True,
+@click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="fail", show_default=True,
               help="Exit 1 when a verdict reaches this outcome.")
 @click.option("--show-passing", is_flag=True, help="List passing rules too (text, markdown).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Read and extract the files in this many processes (for large batches).")
 def analyze(paths: tuple[str, ...], policies: tuple[str, ...], profile: str | None,
             role_overrides: tuple[str, ...], fmt: str | None, output: str | None,
-            fail_on: str, show_passing: bool) -> None:
+            fail_on: str, show_passing: bool, jobs: int) -> None:
     """Judge licences and model releases (files or folders) by open-source policies.
 
     Every verdict comes with the quote, section, page and line that caused it; a question the
     documents do not settle is `unknown`.
     """
-    from openness.analysis import DEFAULT_POLICIES, Extractor, analyze as run
+    from openness.analysis import DEFAULT_POLICIES, analyze as run
+    from openness.engine.profile import Profile
     from openness.errors import OpennessError
+    from openness.roles import parse_role_override
 
     fmt = chosen_format(fmt, FORMATS)
     output = output or settings().output
-    # Started first, so that spaCy loads in a worker while the rest is imported and read.
-    with Extractor.for_paths(paths, parallel=True) as extractor:
-        from openness.engine.profile import Profile
-        from openness.roles import parse_role_override
-
-        try:
-            roles = dict(parse_role_override(value) for value in role_overrides)
-        except ValueError as exc:
-            fail(str(exc))
-        try:
-            user = Profile.from_file(profile) if profile else None
-            with progress(len(paths)) as observer:
-                analysis = run(paths, policies=policies or DEFAULT_POLICIES, profile=user,
-                               roles=roles, observer=observer, extractor=extractor)
-        except OpennessError as exc:
-            fail(str(exc))
+    try:
+        roles = dict(parse_role_override(value) for value in role_overrides)
+    except ValueError as exc:
+        fail(str(exc))
+    try:
+        user = Profile.from_file(profile) if profile else None
+        with pool(jobs) as executor, progress(len(paths)) as observer:
+            analysis = run(paths, policies=policies or DEFAULT_POLICIES, profile=user,
+                           roles=roles, observer=observer, executor=executor)
+    except OpennessError as exc:
+        fail(str(exc))
     from openness.report import render
 
     emit(render(analysis, fmt, color=use_color(output), show_passing=show_passing), output)
@@ -77,8 +72,27 @@ def analyze(paths: tuple[str, ...], policies: tuple[str, ...], profile: str | No
         error(f"{result.path}: {result.error}")
     if analysis.errors:
         sys.exit(2)
-    if any(v.outcome in REACHES[fail_on] for v in analysis.verdicts):
+    if any(v.outcome in FAIL_ON[fail_on] for v in analysis.verdicts):
         sys.exit(1)
+
+
+@contextmanager
+def pool(jobs: int) -> Iterator[Executor | None]:
+    """A pool of ``jobs`` processes for ``--jobs``, or none for one job.
+
+    Its processes are started by a fork server, not forked from this process: the progress bar
+    runs a thread here, and a process forked while another thread holds a lock may hang.
+    """
+    if jobs == 1:
+        yield None
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    with ProcessPoolExecutor(jobs, mp_context=context) as executor:
+        yield executor
 
 
 @contextmanager

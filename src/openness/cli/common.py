@@ -1,15 +1,25 @@
-"""What every subcommand shares: global settings, output, and one-line errors."""
+"""What every subcommand shares: global settings, the --format and --fail-on options, output,
+and one-line errors."""
 
 from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, Callable, NoReturn, Sequence
 
 import click
 
-FORMATS = ("text", "json", "markdown", "sarif", "html")
+from openness.model import Outcome
+from openness.report import Format
+
+#: ``--fail-on``: the outcomes that reach each threshold (``never``: none does).
+FAIL_ON: dict[str, frozenset[Outcome]] = {
+    "fail": frozenset({Outcome.FAIL}),
+    "warn": frozenset({Outcome.FAIL, Outcome.WARN}),
+    "unknown": frozenset({Outcome.FAIL, Outcome.WARN, Outcome.UNKNOWN}),
+    "never": frozenset(),
+}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -27,12 +37,18 @@ def settings() -> Settings:
     return obj if obj is not None else Settings()
 
 
-def chosen_format(own: str | None, allowed: tuple[str, ...]) -> str:
+def format_option(formats: Sequence[Format], help: str | None = None) -> Callable[[Any], Any]:
+    """A command's own ``--format``, offering the formats it writes."""
+    return click.option("--format", "fmt", type=click.Choice([f.value for f in formats]),
+                        default=None, help=help)
+
+
+def chosen_format(own: str | None, allowed: Sequence[Format]) -> Format:
     """The command's own ``--format``, else the global one, else ``text``."""
-    fmt = own or settings().format or "text"
+    fmt = own or settings().format or Format.TEXT
     if fmt not in allowed:
         fail(f"this command cannot write --format {fmt}; choose one of {', '.join(allowed)}")
-    return fmt
+    return Format(fmt)
 
 
 def emit(report: str, output: str | None = None) -> None:

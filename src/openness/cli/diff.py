@@ -6,13 +6,8 @@ import sys
 
 import click
 
-from openness.cli.common import chosen_format, emit, fail, settings
-
-FORMATS = ("text", "json", "markdown", "html")
-FAIL_ON = ("fail", "warn", "unknown", "never")
-#: Outcomes that reach each --fail-on threshold.
-REACHES = {"fail": {"fail"}, "warn": {"fail", "warn"}, "unknown": {"fail", "warn", "unknown"},
-           "never": set()}
+from openness.cli.common import FAIL_ON, chosen_format, emit, fail, format_option, settings
+from openness.report.diff import FORMATS
 
 
 @click.command()
@@ -23,14 +18,14 @@ REACHES = {"fail": {"fail"}, "warn": {"fail", "warn"}, "unknown": {"fail", "warn
                    "Default: osd and osaid-1.0.")
 @click.option("--profile", type=click.Path(dir_okay=False), default=None,
               help="YAML file with your own situation (users, revenue, regions) for the rules.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None, help="Report format.")
+@format_option(FORMATS, help="Report format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
               help="Write the report to this file.")
 @click.option("--all-text", is_flag=True,
               help="Show cosmetic edits (whitespace, punctuation, typos) instead of counting them, "
                    "and each finding and clause of a part added or cut out whole instead of one "
                    "entry for the part.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="never", show_default=True,
+@click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="never", show_default=True,
               help="Exit 1 when a verdict changes to this outcome or worse (for CI).")
 def diff(old: str, new: str, policies: tuple[str, ...], profile: str | None, fmt: str | None,
          output: str | None, all_text: bool, fail_on: str) -> None:
@@ -39,28 +34,24 @@ def diff(old: str, new: str, policies: tuple[str, ...], profile: str | None, fmt
     Reports the findings added, removed or changed, the clauses reworded (renumbering, moves and
     product renames set aside), and the policy verdicts whose outcome changed.
     """
-    from openness.analysis import DEFAULT_POLICIES, Extractor
+    from openness.analysis import DEFAULT_POLICIES
+    from openness.diff import diff as run
     from openness.errors import OpennessError
 
     chosen = chosen_format(fmt, FORMATS)
     output = output or settings().output
     try:
-        # Started first, so that spaCy loads in a worker while the rest is imported and read.
-        with Extractor.for_paths((old, new), parallel=True) as extractor:
-            from openness.diff import diff as run
+        user = None
+        if profile:
+            from openness.engine.profile import load_profile
 
-            user = None
-            if profile:
-                from openness.engine.profile import load_profile
-
-                user = load_profile(profile)
-            result = run(old, new, policies=policies or DEFAULT_POLICIES, profile=user,
-                         all_text=all_text, extractor=extractor)
+            user = load_profile(profile)
+        result = run(old, new, policies=policies or DEFAULT_POLICIES, profile=user, all_text=all_text)
     except OpennessError as exc:
         fail(str(exc))
     from openness.cli.analyze import use_color
-    from openness.diff.render import render
+    from openness.report.diff import render
 
     emit(render(result, chosen, color=use_color(output)), output)
-    if any(v.new in REACHES[fail_on] for v in result.verdict_changes):
+    if any(v.new in FAIL_ON[fail_on] for v in result.verdict_changes):
         sys.exit(1)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
-from openness.cli.common import chosen_format, emit, fail, warn
+from openness.cli.common import chosen_format, emit, fail, format_option, warn
+from openness.report.evaluation import FORMATS
 
 #: Where the real corpus sits relative to a checkout (the working directory).
 DEFAULT_CORPUS = Path("..") / "shared" / "corpora" / "real"
@@ -15,15 +15,14 @@ DEFAULT_CORPUS = Path("..") / "shared" / "corpora" / "real"
 
 @click.command("eval")
 @click.argument("path", required=False, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default=None,
-              help="text: table, misses and false alarms; markdown: the table for the docs.")
+@format_option(FORMATS, help="text: table, misses and false alarms; markdown: the table for the docs.")
 def eval_command(path: Path | None, fmt: str | None) -> None:
     """Score the clause extractor against GROUND_TRUTH.yaml in PATH (default ../shared/corpora/real)."""
     from openness.errors import OpennessError
     from openness.evaluate import evaluate_corpus
-    from openness.evaluate.report import render_markdown, render_text, rows, summary_lines
+    from openness.report.evaluation import render
 
-    fmt = chosen_format(fmt, ("text", "markdown", "json"))
+    chosen = chosen_format(fmt, FORMATS)
     root = path if path is not None else DEFAULT_CORPUS
     if not (root / "GROUND_TRUTH.yaml").is_file():
         if path is not None:
@@ -34,16 +33,4 @@ def eval_command(path: Path | None, fmt: str | None) -> None:
         result = evaluate_corpus(root)
     except OpennessError as exc:
         fail(str(exc))
-    if fmt == "markdown":
-        emit(render_markdown(result))
-    elif fmt == "json":
-        emit(json.dumps({
-            "schema": "openness.eval/1",
-            "rows": [dict(zip(("name", "tp", "fp", "fn", "precision", "recall"), r)) for r in rows(result)],
-            "summary": summary_lines(result),
-            "misses": [{"entry": m.entry, "kind": m.kind} for m in result.misses],
-            "false_alarms": [{"entry": a.entry, "kind": a.finding.kind, **a.finding.evidence.to_json()}
-                             for a in result.false_alarms],
-        }, indent=2))
-    else:
-        emit(render_text(result))
+    emit(render(result, chosen))

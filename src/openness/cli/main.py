@@ -12,7 +12,8 @@ import sys
 import click
 
 from openness import __version__
-from openness.cli.common import FORMATS, Settings
+from openness.cli.common import Settings
+from openness.report import Format
 
 #: command name -> "module:attribute" of its click command.
 COMMANDS: dict[str, str] = {
@@ -44,7 +45,7 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="openness")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+@click.option("--format", "fmt", type=click.Choice([f.value for f in Format]), default=None,
               help="Output format for every command (a command's own --format wins).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the report to this file instead of stdout.")

@@ -46,69 +46,78 @@ def similarity(a: Unit, b: Unit) -> float:
 
 
 def align(old: Sequence[Unit], new: Sequence[Unit]) -> Alignment:
-    paired: dict[int, int] = {}  # old index -> new index
-    taken: set[int] = set()
-
-    def pair(i: int, j: int) -> None:
-        paired[i] = j
-        taken.add(j)
-
-    # 1. Identical wording, where that wording is unique on both sides.
-    old_by_text: dict[tuple[str, ...], list[int]] = {}
-    new_by_text: dict[tuple[str, ...], list[int]] = {}
-    for i, unit in enumerate(old):
-        old_by_text.setdefault(unit.folded, []).append(i)
-    for j, unit in enumerate(new):
-        new_by_text.setdefault(unit.folded, []).append(j)
-    for text, olds in old_by_text.items():
-        news = new_by_text.get(text, [])
-        if len(olds) == 1 and len(news) == 1:
-            pair(olds[0], news[0])
-    # 2. Same id, similar wording (identical repeated wording too, by id).
-    new_by_id = {unit.id: j for j, unit in enumerate(new)}
-    for i, unit in enumerate(old):
-        j = new_by_id.get(unit.id)
-        if i in paired or j is None or j in taken:
-            continue
-        if similarity(unit, new[j]) >= SIMILAR:
-            pair(i, j)
-    # 3. The most similar wording left, best pairs first, nearer positions breaking ties.
-    candidates = []
-    for i, unit in enumerate(old):
-        if i in paired:
-            continue
-        words = unit.words
-        for j, other in enumerate(new):
-            if j in taken:
-                continue
-            shared = len(words & other.words) / max(len(words | other.words), 1)
-            if shared < SIMILAR / 2:
-                continue
-            score = similarity(unit, other)
-            if score >= SIMILAR:
-                candidates.append((-score, abs(i / max(len(old), 1) - j / max(len(new), 1)), i, j))
-    for _, _, i, j in sorted(candidates):
-        if i not in paired and j not in taken:
-            pair(i, j)
-
-    # 4. The same id, wording rewritten more than half (still the clause a reader cites there).
-    for i, unit in enumerate(old):
-        j = new_by_id.get(unit.id)
-        if i not in paired and j is not None and j not in taken \
-                and similarity(unit, new[j]) >= REWRITTEN:
-            pair(i, j)
-
-    removed_units = [old[i] for i in range(len(old)) if i not in paired]
-    added_units = [new[j] for j in range(len(new)) if j not in taken]
-    merged, removed = _hosted(removed_units, new)
-    split, added = _hosted(added_units, old)
-    removed = _scattered(removed, split)
-    added = _scattered(added, merged)
+    pairing = _Pairing(old, new)
+    pairing.identical()
+    pairing.same_id(SIMILAR)
+    pairing.most_similar()
+    # The same id, wording rewritten more than half: still the clause a reader cites there.
+    pairing.same_id(REWRITTEN)
+    paired, taken = pairing.paired, pairing.taken
+    merged, removed = _hosted([old[i] for i in range(len(old)) if i not in paired], new)
+    split, added = _hosted([new[j] for j in range(len(new)) if j not in taken], old)
     pairs = sorted(((old[i], new[j]) for i, j in paired.items()),
                    key=lambda p: p[1].tokens[0].start)
     return Alignment(pairs=tuple(pairs), merged=tuple((u, h) for u, h in merged),
-                     split=tuple((h, u) for u, h in split), removed=tuple(removed),
-                     added=tuple(added))
+                     split=tuple((h, u) for u, h in split),
+                     removed=tuple(_scattered(removed, split)), added=tuple(_scattered(added, merged)))
+
+
+class _Pairing:
+    """Old clauses paired with new ones (by index), pass by pass, surest first."""
+
+    def __init__(self, old: Sequence[Unit], new: Sequence[Unit]) -> None:
+        self.old, self.new = old, new
+        self.paired: dict[int, int] = {}  # old index -> new index
+        self.taken: set[int] = set()
+        self.new_by_id = {unit.id: j for j, unit in enumerate(new)}
+
+    def pair(self, i: int, j: int) -> None:
+        self.paired[i] = j
+        self.taken.add(j)
+
+    def identical(self) -> None:
+        """Identical wording, where that wording is unique on both sides."""
+        old_by_text: dict[tuple[str, ...], list[int]] = {}
+        new_by_text: dict[tuple[str, ...], list[int]] = {}
+        for i, unit in enumerate(self.old):
+            old_by_text.setdefault(unit.folded, []).append(i)
+        for j, unit in enumerate(self.new):
+            new_by_text.setdefault(unit.folded, []).append(j)
+        for text, olds in old_by_text.items():
+            news = new_by_text.get(text, [])
+            if len(olds) == 1 and len(news) == 1:
+                self.pair(olds[0], news[0])
+
+    def same_id(self, threshold: float) -> None:
+        """The same id, with wording at least ``threshold`` similar."""
+        for i, unit in enumerate(self.old):
+            j = self.new_by_id.get(unit.id)
+            if i in self.paired or j is None or j in self.taken:
+                continue
+            if similarity(unit, self.new[j]) >= threshold:
+                self.pair(i, j)
+
+    def most_similar(self) -> None:
+        """The most similar wording left, best pairs first, nearer positions breaking ties."""
+        old, new = self.old, self.new
+        candidates = []
+        for i, unit in enumerate(old):
+            if i in self.paired:
+                continue
+            for j, other in enumerate(new):
+                if j in self.taken or not _may_be_similar(unit, other):
+                    continue
+                score = similarity(unit, other)
+                if score >= SIMILAR:
+                    candidates.append((-score, abs(i / max(len(old), 1) - j / max(len(new), 1)), i, j))
+        for _, _, i, j in sorted(candidates):
+            if i not in self.paired and j not in self.taken:
+                self.pair(i, j)
+
+
+def _may_be_similar(a: Unit, b: Unit) -> bool:
+    """Whether two clauses share enough words to be worth comparing word by word."""
+    return len(a.words & b.words) / max(len(a.words | b.words), 1) >= SIMILAR / 2
 
 
 def _scattered(units: list[Unit], pieces: list[tuple[Unit, str]]) -> list[Unit]:

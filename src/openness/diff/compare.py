@@ -1,6 +1,6 @@
 """Two analyses compared: document pairs, then clauses, findings and verdicts.
 
-``diff`` is downstream of every other stage: it reads two :class:`~openness.analysis.Analysis`
+``diff`` is downstream of every other stage: it reads two :class:`~openness.model.Analysis`
 results (documents, findings, verdicts) and the section outline of each document, and never
 feeds anything back.
 """
@@ -12,17 +12,16 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, Sequence
 
-from openness.analysis import (DEFAULT_POLICIES, Analysis, DocumentResult, Extractor, Release,
-                               analyze_each, read_text, readings)
+from openness.analysis import DEFAULT_POLICIES, analyze
 from openness.diff.align import align
 from openness.diff.changes import finding_changes
 from openness.diff.model import Diff, DocumentDiff, Edit, Move, TextChange
-from openness.diff.normalise import detect_renames
+from openness.diff.normalise import RenameMap, detect_renames
 from openness.diff.redline import redline, vocabulary
 from openness.diff.tokens import Token, Unit, units
 from openness.diff.verdicts import verdict_changes
 from openness.errors import InputError, OpennessError
-from openness.model import Document, Finding
+from openness.model import Analysis, Document, DocumentResult, Finding
 from openness.segment import segment
 
 #: Roles whose documents are terms a user is bound by; a licence and a use policy may be
@@ -36,14 +35,8 @@ ROLE_NAMES = {"license": "a licence", "use_policy": "a use policy", "model_card"
 
 
 def diff(old: str | Path, new: str | Path, *, policies: Sequence[str] = DEFAULT_POLICIES,
-         profile: Any = None, all_text: bool = False, parallel: bool = False,
-         extractor: Extractor | None = None) -> Diff:
+         profile: Any = None, all_text: bool = False) -> Diff:
     """Analyse ``old`` and ``new`` (two files, or two release folders) and compare them.
-
-    ``parallel`` lets a forked worker load the extractor while this process reads both
-    versions and compares their texts, then extract the documents two at a time (see
-    :class:`~openness.analysis.Extractor`; ``extractor``, one started already); the result is the
-    same.
 
     Raises :class:`~openness.errors.InputError` naming the file that cannot be read, and
     :class:`~openness.errors.OpennessError` when the two are not versions of one kind of
@@ -57,43 +50,18 @@ def diff(old: str | Path, new: str | Path, *, policies: Sequence[str] = DEFAULT_
         folder, file = (old_path, new_path) if old_path.is_dir() else (new_path, old_path)
         raise OpennessError(f"cannot compare the folder {folder} with the file {file}: "
                             "give two files or two release folders")
-    releases = (Release.from_path(old_path), Release.from_path(new_path))
-    # The files are listed for an extractor of its own only: one passed in knows them already.
-    with extractor or Extractor([r for release in releases for r in readings(release)],
-                                parallel=parallel) as extractor:
-        olds, news, texts = read_texts(releases)
-        before, after = analyze_each(releases, policies=policies, profile=profile,
-                                     texts=olds + news, extractor=extractor)
+    before = analyze([str(old_path)], policies=policies, profile=profile)
+    after = analyze([str(new_path)], policies=policies, profile=profile)
     for analysis in (before, after):
         for result in analysis.errors:
             raise InputError(result.path, result.error or "cannot be read")
     return compare(before, after, old_path=str(old_path), new_path=str(new_path),
-                   all_text=all_text, folders=old_path.is_dir(), texts=texts)
-
-
-#: Per document pair (old path, new path), its text compared; see :func:`read_texts`.
-Texts = dict[tuple[str | None, str | None], "TextDiff"]
-
-
-def read_texts(releases: tuple[Release, Release]
-               ) -> tuple[list[DocumentResult], list[DocumentResult], Texts]:
-    """Read both versions and compare their texts: everything of a diff that needs no finding,
-    done while the extractor loads. No comparison is made when a file could not be read."""
-    olds, news = ([read_text(r) for r in readings(release)] for release in releases)
-    if any(r.error for r in olds + news):
-        return olds, news, {}
-    texts = {_key(a, b): compare_text(a, b) for a, b in pair_documents(olds, news)}
-    return olds, news, texts
-
-
-def _key(old: DocumentResult | None, new: DocumentResult | None) -> tuple[str | None, str | None]:
-    return (old.path if old else None, new.path if new else None)
+                   all_text=all_text, folders=old_path.is_dir())
 
 
 def compare(old: Analysis, new: Analysis, *, old_path: str, new_path: str,
-            all_text: bool = False, folders: bool = False, texts: Texts | None = None) -> Diff:
-    """The diff of two analyses of one subject each (a file, or a release folder); ``texts``
-    holds document pairs whose text was compared already (by :func:`read_texts`)."""
+            all_text: bool = False, folders: bool = False) -> Diff:
+    """The diff of two analyses of one subject each (a file, or a release folder)."""
     olds = [d for d in old.documents if d.document is not None]
     news = [d for d in new.documents if d.document is not None]
     if not folders and olds and news and _family(olds[0].role) != _family(news[0].role):
@@ -104,8 +72,7 @@ def compare(old: Analysis, new: Analysis, *, old_path: str, new_path: str,
     documents = []
     for before, after in pair_documents(olds, news):
         documents.append(compare_documents(
-            before, _findings_of(old.findings, before), after, _findings_of(new.findings, after),
-            text=(texts or {}).get(_key(before, after))))
+            before, _findings_of(old.findings, before), after, _findings_of(new.findings, after)))
     return Diff(old_path=old_path, new_path=new_path, documents=tuple(documents),
                 verdict_changes=tuple(verdict_changes(old.verdicts, new.verdicts)),
                 all_text=all_text)
@@ -143,11 +110,9 @@ class TextDiff:
 
 
 def compare_documents(old: DocumentResult | None, old_findings: Sequence[Finding],
-                      new: DocumentResult | None, new_findings: Sequence[Finding],
-                      text: TextDiff | None = None) -> DocumentDiff:
-    """Clauses, renames and findings of one document against its counterpart (``text``: its
-    :func:`compare_text`, when made already)."""
-    text = text or compare_text(old, new)
+                      new: DocumentResult | None, new_findings: Sequence[Finding]) -> DocumentDiff:
+    """Clauses, renames and findings of one document against its counterpart."""
+    text = compare_text(old, new)
     changes = finding_changes(old_findings, new_findings, sections=text.sections)
     touched_old = {c.old.section for c in changes if c.old}
     touched_new = {c.new.section for c in changes if c.new}
@@ -161,54 +126,58 @@ def compare_documents(old: DocumentResult | None, old_findings: Sequence[Finding
 def compare_text(old: DocumentResult | None, new: DocumentResult | None) -> TextDiff:
     """The clauses of one document aligned with its counterpart's, and their wording compared
     with product renames set aside."""
-    role = (new or old).role  # type: ignore[union-attr]
-    old_doc = old.document if old else None
-    new_doc = new.document if new else None
-    old_units = _units(old)
-    new_units = _units(new)
+    old_units, new_units = _units(old), _units(new)
     alignment = align(old_units, new_units)
-    renames = detect_renames(alignment.pairs, old_units, new_units)
-    old_vocabulary = vocabulary([t for u in old_units for t in u.tokens])
-    new_vocabulary = vocabulary([t for u in new_units for t in u.tokens])
+    rewording = _Rewording(old, new, detect_renames(alignment.pairs, old_units, new_units),
+                           old_units, new_units)
+    reworded = [(after, change) for before, after in alignment.pairs
+                if (change := rewording.change(before, after)) is not None]
+    moves = [*(Move(old_section=b.id, new_section=a.id) for b, a in alignment.pairs if b.id != a.id),
+             *(Move(old_section=unit.id, new_section=host) for unit, host in alignment.merged),
+             *(Move(old_section=host, new_section=unit.id) for host, unit in alignment.split)]
+    where = _positions(alignment.pairs, alignment.removed)
+    ordered = [((after.tokens[0].start, 0), change) for after, change in reworded]
+    ordered += [(where[id(unit)], _whole(unit, "removed", old)) for unit in alignment.removed]
+    ordered += [((unit.tokens[0].start, 0), _whole(unit, "added", new)) for unit in alignment.added]
+    old_doc, new_doc = old.document if old else None, new.document if new else None
+    return TextDiff(DocumentDiff(
+        role=(new or old).role, old_path=old.path if old else None,  # type: ignore[union-attr]
+        new_path=new.path if new else None,
+        text_changes=tuple(change for _, change in sorted(ordered, key=lambda item: item[0])),
+        moves=tuple(moves), renames=rewording.renames.renames,
+        folded_edits=sum(change.minor for _, change in reworded),
+        folded_clauses=sum(change.cosmetic for _, change in reworded),
+        identical=bool(old_doc and new_doc) and old_doc.text.split() == new_doc.text.split()),  # type: ignore[union-attr]
+        sections=alignment.section_map())
 
-    ordered: list[tuple[tuple[int, int], TextChange]] = []
-    moves: list[Move] = []
-    folded_edits = folded_clauses = 0
-    for before, after in alignment.pairs:
-        if before.id != after.id:
-            moves.append(Move(old_section=before.id, new_section=after.id))
-        old_tokens, new_tokens = renames.apply(before.tokens), renames.merge(after.tokens)
+
+class _Rewording:
+    """How the wording of a clause changed between two versions, product renames set aside."""
+
+    def __init__(self, old: DocumentResult | None, new: DocumentResult | None, renames: RenameMap,
+                 old_units: Sequence[Unit], new_units: Sequence[Unit]) -> None:
+        self.old, self.new, self.renames = old, new, renames
+        self.old_vocabulary = vocabulary([t for u in old_units for t in u.tokens])
+        self.new_vocabulary = vocabulary([t for u in new_units for t in u.tokens])
+
+    def change(self, before: Unit, after: Unit) -> TextChange | None:
+        """The change of a clause paired with its new version; ``None`` when it reads the same
+        (cosmetic edits, a re-spacing included, make a change marked ``cosmetic``)."""
+        old, new = self.old, self.new
+        old_tokens, new_tokens = self.renames.apply(before.tokens), self.renames.merge(after.tokens)
         lines = redline(old_tokens, new_tokens,
-                        old_vocabulary=old_vocabulary, new_vocabulary=new_vocabulary)
+                        old_vocabulary=self.old_vocabulary, new_vocabulary=self.new_vocabulary)
         minor = lines.minor
-        if not minor and not lines.substantive \
-                and _gaps(old_doc, old_tokens) != _gaps(new_doc, new_tokens):
+        if not minor and not lines.substantive and _gaps(old.document if old else None, old_tokens) \
+                != _gaps(new.document if new else None, new_tokens):
             minor = 1  # re-spaced or re-wrapped only
         if not lines.substantive and not minor:
-            continue
-        folded_edits += minor
-        if not lines.substantive:
-            folded_clauses += 1
-        ordered.append(((after.tokens[0].start, 0), TextChange(
+            return None
+        return TextChange(
             change="changed", old_section=before.id, new_section=after.id, old=before.display,
             new=after.display, path_old=old.path if old else None,
             path_new=new.path if new else None, edits=lines.edits, minor=minor,
-            cosmetic=not lines.substantive)))
-    for unit, host in alignment.merged:
-        moves.append(Move(old_section=unit.id, new_section=host))
-    for host, unit in alignment.split:
-        moves.append(Move(old_section=host, new_section=unit.id))
-    where = _positions(alignment.pairs, alignment.removed)
-    ordered += [(where[id(unit)], _whole(unit, "removed", old)) for unit in alignment.removed]
-    ordered += [((unit.tokens[0].start, 0), _whole(unit, "added", new))
-                for unit in alignment.added]
-    text_changes = [change for _, change in sorted(ordered, key=lambda item: item[0])]
-    identical = bool(old_doc and new_doc) and old_doc.text.split() == new_doc.text.split()  # type: ignore[union-attr]
-    return TextDiff(DocumentDiff(
-        role=role, old_path=old.path if old else None, new_path=new.path if new else None,
-        text_changes=tuple(text_changes), moves=tuple(moves), renames=renames.renames,
-        folded_edits=folded_edits, folded_clauses=folded_clauses, identical=identical),
-        sections=alignment.section_map())
+            cosmetic=not lines.substantive)
 
 
 def _family(role: str) -> str:

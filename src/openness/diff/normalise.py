@@ -101,21 +101,23 @@ def _replacements(a: tuple[str, ...], b: tuple[str, ...]) -> list[tuple[tuple[st
             regions[-1][1], regions[-1][3] = i2, j2
         else:
             regions.append([i1, i2, j1, j2])
-    found = []
-    for i1, i2, j1, j2 in regions:
-        old, new = a[i1:i2], b[j1:j2]
-        if not old or not new:
-            continue
-        if all(t[:1].isdigit() for t in old + new) and i1 > 0 and j1 > 0 and a[i1 - 1] == b[j1 - 1]:
-            old, new = a[i1 - 1:i2], b[j1 - 1:j2]  # "2" -> "3" is a version only beside a name
-        if len(old) > MAX_NAME or len(new) > MAX_NAME:
-            continue
-        if not (_name_like(old) and _name_like(new)):
-            continue
-        if not any(t[:1].isupper() for t in old + new):
-            continue
-        found.append((old, new))
-    return found
+    found = (_renamed(a, b, *region) for region in regions)
+    return [pair for pair in found if pair is not None]
+
+
+def _renamed(a: tuple[str, ...], b: tuple[str, ...], i1: int, i2: int, j1: int, j2: int
+             ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The phrase ``a[i1:i2]`` replaced by ``b[j1:j2]``, if both read as names."""
+    old, new = a[i1:i2], b[j1:j2]
+    if not old or not new:
+        return None
+    if all(t[:1].isdigit() for t in old + new) and i1 > 0 and j1 > 0 and a[i1 - 1] == b[j1 - 1]:
+        old, new = a[i1 - 1:i2], b[j1 - 1:j2]  # "2" -> "3" is a version only beside a name
+    if len(old) > MAX_NAME or len(new) > MAX_NAME:
+        return None
+    if not (_name_like(old) and _name_like(new)) or not any(t[:1].isupper() for t in old + new):
+        return None
+    return old, new
 
 
 def _name_like(tokens: Sequence[str]) -> bool:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
 from openness.disclose import facets, front_matter_license, is_silence, patterns
 from openness.disclose.evidence import evidence
@@ -105,36 +105,50 @@ def release_components(
     included; a document missing from it has its role detected here.
     """
     findings = [f for group in findings_by_document.values() for f in group]
-    role = {d.path: (roles or {}).get(d.path) or detect_role(d) for d in documents}
-    licence_docs = [d for d in documents if role[d.path] == "license"]
-    card_docs = [d for d in documents if role[d.path] != "license"]
-    data_cards = [d for d in card_docs if role[d.path] == "data_card"]
-    other_cards = [d for d in card_docs if role[d.path] != "data_card"]
-    identities = tuple(i for d in licence_docs if (i := license_identity(d)) is not None)
+    docs = _by_role(documents, roles or {})
+    identities = tuple(i for d in docs.licences if (i := license_identity(d)) is not None)
     fallback = identities[0] if identities else None
-    stated = _stated_licenses(card_docs, {d.path for d in data_cards})
-
-    weights = _availability("weights", [f for f in findings if f.kind == "disclose.weights"])
-    weights_license = stated.get("weights") or _front_matter_license(other_cards) or fallback
-    training = _availability("training_code", [f for f in findings if f.kind == "disclose.training_code"])
-    inference = _inference(card_docs)
+    stated = _stated_licenses(docs.cards, {d.path for d in docs.data_cards})
+    weights_license = stated.get("weights") or _front_matter_license(docs.other_cards) or fallback
     code_license = stated.get("code") or fallback
-    data = _data([f for f in findings if f.kind == "disclose.training_data"])
-    data_license = stated.get("data") or _front_matter_license(data_cards)
-
-    def licensed(component: Component, license: License | None) -> Component:
-        if component.status in ("unknown", "not_available", "none", "vague"):
-            return component
-        return Component(name=component.name, status=component.status, license=license,
-                         evidence=component.evidence)
-
+    data_license = stated.get("data") or _front_matter_license(docs.data_cards)
     return Components(
-        weights=licensed(weights, weights_license),
-        training_code=licensed(training, code_license),
-        inference_code=licensed(inference, code_license),
-        data_information=licensed(data, data_license),
+        weights=_licensed(_availability("weights", _of_kind(findings, "disclose.weights")), weights_license),
+        training_code=_licensed(_availability("training_code", _of_kind(findings, "disclose.training_code")),
+                                code_license),
+        inference_code=_licensed(_inference(docs.cards), code_license),
+        data_information=_licensed(_data(_of_kind(findings, "disclose.training_data")), data_license),
         licenses=identities,
     )
+
+
+class _ByRole(NamedTuple):
+    """A release's documents by what they are: licences, and cards (data cards and the rest)."""
+
+    licences: list[Document]
+    cards: list[Document]
+    data_cards: list[Document]
+    other_cards: list[Document]
+
+
+def _by_role(documents: Sequence[Document], roles: Mapping[str, str]) -> _ByRole:
+    role = {d.path: roles.get(d.path) or detect_role(d) for d in documents}
+    cards = [d for d in documents if role[d.path] != "license"]
+    return _ByRole(licences=[d for d in documents if role[d.path] == "license"], cards=cards,
+                   data_cards=[d for d in cards if role[d.path] == "data_card"],
+                   other_cards=[d for d in cards if role[d.path] != "data_card"])
+
+
+def _of_kind(findings: Sequence[Finding], kind: str) -> list[Finding]:
+    return [f for f in findings if f.kind == kind]
+
+
+def _licensed(component: Component, license: License | None) -> Component:
+    """The component under ``license``, unless nothing of it is available to license."""
+    if component.status in ("unknown", "not_available", "none", "vague"):
+        return component
+    return Component(name=component.name, status=component.status, license=license,
+                     evidence=component.evidence)
 
 
 def license_identity(doc: Document) -> License | None:

@@ -226,17 +226,7 @@ def _pointer(items: list[Statement]) -> DataStatement | None:
 
 def training_data(doc: Document, items: list[Statement]) -> DataDisclosure:
     """The document's training-data disclosure, judged from its statements."""
-    judged: list[DataStatement] = []
-    covered: set[int] = set()
-    for index, statement in enumerate(items):
-        if index in covered:
-            continue
-        result = judge(statement, index)
-        if result is None:
-            continue
-        result = _with_followers(doc, items, result)
-        covered.update(result.members)
-        judged.append(result)
+    judged = _judged(doc, items)
     front = _front_matter_datasets(doc)
     if front is not None:
         judged.append(front)
@@ -254,3 +244,20 @@ def training_data(doc: Document, items: list[Statement]) -> DataDisclosure:
     decisive = [s for s in shown if s.grade == level] or [s for s in shown if s.partial]
     rest = [s for s in shown if s not in decisive]
     return DataDisclosure(level=level, statements=tuple(decisive + rest))
+
+
+def _judged(doc: Document, items: list[Statement]) -> list[DataStatement]:
+    """Each statement about the training data, judged, with the statements that follow it and
+    belong to it (which are not judged again)."""
+    judged: list[DataStatement] = []
+    covered: set[int] = set()
+    for index, statement in enumerate(items):
+        if index in covered:
+            continue
+        result = judge(statement, index)
+        if result is None:
+            continue
+        result = _with_followers(doc, items, result)
+        covered.update(result.members)
+        judged.append(result)
+    return judged

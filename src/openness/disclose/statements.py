@@ -146,77 +146,93 @@ def _lines(text: str):
 
 def _blocks(text: str) -> list[_Block]:
     """Paragraphs, list items, table rows and HTML lines, each with its heading context."""
-    blocks: list[_Block] = []
-    headings: list[tuple[int, str]] = []
-    label: str | None = None
-    fence: str | None = None
-    in_comment = False
-    current: _Block | None = None
+    reader = _BlockReader()
+    for start, _, line in _lines(text):
+        reader.read(start, line)
+    reader.close()
+    return reader.blocks
 
-    def close() -> None:
-        nonlocal current
-        if current is not None:
-            blocks.append(current)
-            current = None
 
-    def context() -> tuple[str, ...]:
-        titles = tuple(title for _, title in headings)
-        return titles + ((label,) if label else ())
+class _BlockReader:
+    """Reads Markdown line by line into blocks, following headings, run-in labels, code fences
+    and HTML comments (whose lines are no statement)."""
 
-    for start, end, line in _lines(text):
+    def __init__(self) -> None:
+        self.blocks: list[_Block] = []
+        self.headings: list[tuple[int, str]] = []
+        self.label: str | None = None
+        self.fence: str | None = None
+        self.in_comment = False
+        self.current: _Block | None = None
+
+    def close(self) -> None:
+        if self.current is not None:
+            self.blocks.append(self.current)
+            self.current = None
+
+    def context(self) -> tuple[str, ...]:
+        titles = tuple(title for _, title in self.headings)
+        return titles + ((self.label,) if self.label else ())
+
+    def read(self, start: int, line: str) -> None:
         stripped = line.strip()
-        if fence is not None:
-            if stripped.startswith(fence):
-                fence = None
-            continue
-        if in_comment:
-            if _COMMENT_CLOSE in line:
-                in_comment = False
-            continue
-        opening = _FENCE.match(line)
-        if opening:
-            close()
-            fence = opening.group(1)[0] * 3
-            continue
-        if stripped.startswith(_COMMENT_OPEN):
-            close()
-            in_comment = _COMMENT_CLOSE not in stripped
-            continue
+        if self.skipped(line, stripped):
+            return
         if not stripped:
-            close()
-            label = None
-            continue
+            self.close()
+            self.label = None
+            return
         line_end = start + len(line)
         heading = _HEADING.match(line)
         if heading:
-            close()
-            level = len(heading.group(1))
-            while headings and headings[-1][0] >= level:
-                headings.pop()
-            headings.append((level, plain_text(heading.group(2))[0]))
-            label = None
-            continue
+            self.heading(len(heading.group(1)), heading.group(2))
+            return
         run_in = _RUN_IN_LABEL.match(line)
         if run_in and len(run_in.group(1).split()) <= MAX_LABEL_WORDS and not _ITEM.match(line):
-            close()
-            label = plain_text(run_in.group(1))[0].rstrip(":")
+            self.close()
+            self.label = plain_text(run_in.group(1))[0].rstrip(":")
         if stripped.count("|") >= 2 or stripped.startswith("|"):
-            close()
+            self.close()
             if not _TABLE_SEPARATOR.match(stripped):
-                blocks.append(_Block(start=start, end=line_end, form="row", context=context()))
-            continue
-        if _ITEM.match(line) or stripped.startswith("<"):
-            close()
-            current = _Block(start=start, end=line_end, form="item", context=context())
+                self.blocks.append(_Block(start=start, end=line_end, form="row", context=self.context()))
+        elif _ITEM.match(line) or stripped.startswith("<"):
+            self.close()
+            self.current = _Block(start=start, end=line_end, form="item", context=self.context())
             if stripped.startswith("<"):
-                close()
-            continue
-        if current is None:
-            current = _Block(start=start, end=line_end, form="sentence", context=context())
+                self.close()
+        elif self.current is None:
+            self.current = _Block(start=start, end=line_end, form="sentence", context=self.context())
         else:
-            current.end = line_end
-    close()
-    return blocks
+            self.current.end = line_end
+
+    def skipped(self, line: str, stripped: str) -> bool:
+        """Whether the line is inside a code fence or an HTML comment, or opens or closes one."""
+        if self.fence is not None:
+            if stripped.startswith(self.fence):
+                self.fence = None
+            return True
+        if self.in_comment:
+            if _COMMENT_CLOSE in line:
+                self.in_comment = False
+            return True
+        opening = _FENCE.match(line)
+        if opening:
+            self.close()
+            self.fence = opening.group(1)[0] * 3
+            return True
+        if stripped.startswith(_COMMENT_OPEN):
+            self.close()
+            self.in_comment = _COMMENT_CLOSE not in stripped
+            return True
+        return False
+
+    def heading(self, level: int, title: str) -> None:
+        """A heading closes the block and replaces the headings at its level and below."""
+        self.close()
+        while self.headings and self.headings[-1][0] >= level:
+            self.headings.pop()
+        self.headings.append((level, plain_text(title)[0]))
+        self.label = None
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

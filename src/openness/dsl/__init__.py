@@ -1,8 +1,8 @@
 """The rules language: parse, check and load policies (``*.rules``).
 
 ``load("osd")`` or ``load("acme.rules")`` returns a validated :class:`~openness.dsl.ast.Policy`;
-``loads(text)`` does the same for a string. Lark is imported on the first parse, and its parser
-tables are cached in the user's cache folder (see :mod:`openness.dsl.resources`).
+``loads(text)`` does the same for a string. The grammar is ``grammars/openness.lark``, read by
+Lark's LALR parser with a transformer that builds the AST (:mod:`openness.dsl.parser`).
 """
 
 from openness.dsl.ast import Policy, Rule

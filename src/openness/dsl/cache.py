@@ -1,42 +1,61 @@
-"""Checked policies kept between runs, so that an unchanged rule file is not parsed again.
+"""Checked policies kept between runs as plain JSON, so that an unchanged rule file is not read
+by Lark again.
 
-Every ``openness analyze`` loads the built-in packs, and parsing them meant importing Lark and
-loading its parser: about a tenth of the command's start-up. A policy that loaded without
-problems is pickled into the user's cache folder (next to Lark's parser cache) with the
-SHA-256 of every file it was read from, its imports included. It is used again only when all
-those files still have the same digests and nothing that could change the result has
-changed: the grammar, the taxonomy, the document roles, the source of this package and the
-openness and Python versions. Anything wrong with a cache file (missing, stale, truncated,
-unreadable, not writable) means the policy is loaded from its files as if there were none.
+Every command loads its policies, and reading them meant importing Lark, building its parser
+and parsing: about a fifth of a one-licence ``openness analyze``. A policy that loaded without
+problems is written to the user's cache folder (``platformdirs.user_cache_dir``) as JSON with
+the SHA-256 of every file it was read from, its imports included, and a stamp of everything
+else its meaning depends on (the openness version, the grammar, the taxonomy and roles the
+checker validated it against, and the code of this package).
+
+JSON is data, never code. On read, an entry is used only when the stamp and every digest
+match, and it is rebuilt node by node into the AST's own dataclasses: a node type this module
+does not know, a field missing or extra, or a value of a kind the AST never holds makes the
+entry count as absent, and the policy is loaded from its files. So is any entry that cannot be
+read or written at all.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
 import os
-import pickle
-import sys
 import tempfile
+import types
+import typing
+from decimal import Decimal, InvalidOperation
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from openness.dsl import ast
-from openness.dsl.resources import cache_folder, grammar_text
+from openness.dsl.resources import grammar_text
+
+#: The AST's node types by name: the only classes an entry may name.
+NODES: dict[str, type] = {
+    name: value for name, value in vars(ast).items()
+    if isinstance(value, type) and dataclasses.is_dataclass(value) and value.__module__ == ast.__name__
+}
+
+
+class _Invalid(Exception):
+    """An entry that does not describe a policy."""
 
 
 def read(path: Path) -> ast.Policy | None:
-    """The policy loaded from ``path`` earlier, if its files and the code are unchanged."""
+    """The policy loaded from ``path`` before, if it and its imports are unchanged."""
     entry = _entry(path)
     if entry is None:
         return None
     try:
-        with entry.open("rb") as handle:
-            stamp, files, policy = pickle.load(handle)
-        if stamp != _stamp() or any(_digest(Path(name)) != digest for name, digest in files):
+        record = json.loads(entry.read_text("utf-8"))
+        if record["stamp"] != _stamp() or any(_digest(Path(name)) != digest
+                                              for name, digest in record["files"]):
             return None
-    except Exception:  # noqa: BLE001 - any trouble with a cache file: load without it
+        policy = _decode(record["policy"])
+    except (OSError, ValueError, KeyError, TypeError, _Invalid):
         return None
     return policy if isinstance(policy, ast.Policy) else None
 
@@ -46,23 +65,26 @@ def write(path: Path, policy: ast.Policy, files: Iterable[Path]) -> None:
     entry = _entry(path)
     if entry is None:
         return
+    record = {"stamp": _stamp(), "files": [(str(f), _digest(f)) for f in files],
+              "policy": _encode(policy)}
     try:
-        record = (_stamp(), tuple((str(f), _digest(f)) for f in files), policy)
-        with tempfile.NamedTemporaryFile("wb", dir=entry.parent, delete=False) as handle:
-            pickle.dump(record, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=entry.parent, delete=False,
+                                         suffix=".tmp") as handle:
+            json.dump(record, handle)
         os.replace(handle.name, entry)
-    except Exception:  # noqa: BLE001 - a cache that cannot be written changes nothing
-        try:
-            os.unlink(handle.name)
-        except (OSError, UnboundLocalError):
-            pass
+    except OSError:
+        pass  # a cache that cannot be written changes nothing
 
 
 def _entry(path: Path) -> Path | None:
-    folder = cache_folder()
-    if folder is None:
+    from platformdirs import user_cache_path
+
+    try:
+        folder = user_cache_path("openness", appauthor=False)
+    except (OSError, RuntimeError):  # no home folder
         return None
-    return folder / f"policy-{hashlib.sha256(str(path).encode()).hexdigest()[:16]}.pickle"
+    return folder / "policies" / f"{hashlib.sha256(str(path).encode()).hexdigest()[:24]}.json"
 
 
 def _digest(path: Path) -> str:
@@ -71,13 +93,82 @@ def _digest(path: Path) -> str:
 
 @cache
 def _stamp() -> str:
-    """What else a loaded policy depends on: the grammar, the taxonomy and roles the checker
-    validates against, the code of this package, and the versions."""
+    """What a checked policy depends on besides its files."""
     from openness import __version__
 
-    parts = [__version__, sys.version, grammar_text()]
-    for name in ("taxonomy.yaml", "roles.yaml"):
-        parts.append(resources.files("openness").joinpath(name).read_text("utf-8"))
-    for source in sorted(Path(__file__).parent.glob("*.py")):
-        parts.append(source.read_text("utf-8"))
+    parts = [__version__, grammar_text()]
+    parts += [resources.files("openness").joinpath(name).read_text("utf-8")
+              for name in ("taxonomy.yaml", "roles.yaml")]
+    parts += [source.read_text("utf-8") for source in sorted(Path(__file__).parent.glob("*.py"))]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _encode(value: Any) -> Any:
+    """An AST value as JSON: nodes as objects naming their type, tuples and the imports' dict
+    tagged, numbers as their text."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {"node": type(value).__name__, "fields": fields}
+    if isinstance(value, tuple):
+        return {"tuple": [_encode(item) for item in value]}
+    if isinstance(value, dict):
+        return {"dict": {key: _encode(item) for key, item in value.items()}}
+    if isinstance(value, Decimal):
+        return {"decimal": str(value)}
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    raise TypeError(f"not an AST value: {value!r}")  # pragma: no cover - the AST holds no other
+
+
+def _decode(value: Any) -> Any:
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if not isinstance(value, dict) or len(value) not in (1, 2):
+        raise _Invalid(value)
+    if "node" in value:
+        return _node(value["node"], value["fields"])
+    ((tag, body),) = value.items()
+    if tag == "tuple" and isinstance(body, list):
+        return tuple(_decode(item) for item in body)
+    if tag == "dict" and isinstance(body, dict):
+        return {str(key): _decode(item) for key, item in body.items()}
+    if tag == "decimal" and isinstance(body, str):
+        try:
+            return Decimal(body)
+        except InvalidOperation:
+            raise _Invalid(body) from None
+    raise _Invalid(value)
+
+
+def _node(name: Any, fields: Any) -> Any:
+    """A node of the AST, each of its fields of the type the AST declares for it."""
+    cls = NODES.get(name) if isinstance(name, str) else None
+    if cls is None or not isinstance(fields, dict) \
+            or set(fields) != {f.name for f in dataclasses.fields(cls)}:
+        raise _Invalid(name)
+    values = {key: _decode(item) for key, item in fields.items()}
+    hints = _hints(cls)
+    if not all(_fits(value, hints[key]) for key, value in values.items()):
+        raise _Invalid(name)
+    return cls(**values)
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls, vars(ast))
+
+
+def _fits(value: Any, hint: Any) -> bool:
+    """Whether ``value`` is of the type ``hint`` (the few kinds of type the AST declares)."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        return any(_fits(value, arg) for arg in args)
+    if origin is tuple:
+        return isinstance(value, tuple) and all(_fits(item, args[0]) for item in value)
+    if origin is dict:
+        return isinstance(value, dict) and all(_fits(item, args[1]) for item in value.values())
+    if hint is type(None):
+        return value is None
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(hint, type) and isinstance(value, hint)

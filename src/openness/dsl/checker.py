@@ -347,60 +347,71 @@ class _Checker:
         if left.type == "?":
             return
         if cmp.op in ("in", "not in"):
-            assert isinstance(cmp.right, ast.ListLit)
-            if left.type in LIST_TYPES:
-                self.problem(cmp.loc, f"{left.label} is a list; `{cmp.op}` tests one value",
-                             f"to test whether two lists share an item, write `{_name(cmp.left)} overlaps [...]`")
-                return
-            for item in cmp.right.items:
-                self.check_value(item, left, cmp)
+            self.check_membership(cmp, left)
             return
         right = self.operand(cmp.right, kind)
         if right is not None and right.type == "?":
             return
         if cmp.op == "overlaps":
-            for side, t in ((cmp.left, left), (cmp.right, right)):
-                if t is None or t.type not in LIST_TYPES:
-                    self.problem(cmp.loc, f"`overlaps` compares two lists; {_label(side, t)} is not a list")
-                    return
-            if isinstance(cmp.right, ast.ListLit):
-                for item in cmp.right.items:
-                    if not isinstance(item, (ast.Symbol, ast.Text)):
-                        self.problem(item.loc, "a list of regions or names holds names or text")
-            return
-        if cmp.op == "contains":
-            if left.type not in LIST_TYPES:
-                self.problem(cmp.loc, f"`contains` looks into a list; {left.label} is {_words(left)}",
-                             f"to compare one value write `{_name(cmp.left)} == ...`")
-                return
-            if not isinstance(cmp.right, (ast.Symbol, ast.Text)):
-                self.problem(cmp.right.loc, "`contains` takes one name or text, e.g. `regions contains EU`")
-            return
-        if right is None:
+            self.check_overlaps(cmp, left, right)
+        elif cmp.op == "contains":
+            self.check_contains(cmp, left)
+        elif right is None:
+            # A bare word on the right: a value of an enum or a currency, else an attribute.
             assert isinstance(cmp.right, ast.Symbol)
             if left.type in ("enum", "currency"):
                 self.check_value(cmp.right, left, cmp)
             else:
                 self.unknown_attribute(cmp.right.name, cmp.right.loc, kind)
-            return
-        if cmp.op in ("<", "<=", ">", ">="):
-            for t, side in ((left, cmp.left), (right, cmp.right)):
-                if t.type not in ("int", "money"):
-                    self.problem(cmp.loc, f"`{cmp.op}` compares counts or amounts; {t.label} is {_words(t)}")
-                    return
-            if left.type != right.type:
-                money, count = (left, right) if left.type == "money" else (right, left)
-                hint = (f"write the currency, e.g. `{count.label.strip('`')} USD`" if not count.named
-                        else "compare an amount with an amount (e.g. `20B USD`) and a count with a count")
-                self.problem(cmp.loc, f"cannot compare an amount of money ({money.label}) with a count ({count.label})",
-                             hint)
-            return
-        # == and !=
-        if left.type in ("enum", "currency") and isinstance(cmp.right, (ast.Symbol, ast.Text)):
+        elif cmp.op in ("<", "<=", ">", ">="):
+            self.check_order(cmp, left, right)
+        elif left.type in ("enum", "currency") and isinstance(cmp.right, (ast.Symbol, ast.Text)):
             self.check_value(cmp.right, left, cmp)
-            return
-        if not _compatible(left, right):
+        elif not _compatible(left, right):
             self.problem(cmp.loc, f"cannot compare {left.label} ({_words(left)}) with {right.label} ({_words(right)})")
+
+    def check_membership(self, cmp: ast.Compare, left: Typed) -> None:
+        """``x in [...]``: one value, each item of the list a value it may take."""
+        assert isinstance(cmp.right, ast.ListLit)
+        if left.type in LIST_TYPES:
+            self.problem(cmp.loc, f"{left.label} is a list; `{cmp.op}` tests one value",
+                         f"to test whether two lists share an item, write `{_name(cmp.left)} overlaps [...]`")
+            return
+        for item in cmp.right.items:
+            self.check_value(item, left, cmp)
+
+    def check_overlaps(self, cmp: ast.Compare, left: Typed, right: Typed | None) -> None:
+        """``a overlaps b``: two lists; a literal list of names or text."""
+        for side, t in ((cmp.left, left), (cmp.right, right)):
+            if t is None or t.type not in LIST_TYPES:
+                self.problem(cmp.loc, f"`overlaps` compares two lists; {_label(side, t)} is not a list")
+                return
+        if isinstance(cmp.right, ast.ListLit):
+            for item in cmp.right.items:
+                if not isinstance(item, (ast.Symbol, ast.Text)):
+                    self.problem(item.loc, "a list of regions or names holds names or text")
+
+    def check_contains(self, cmp: ast.Compare, left: Typed) -> None:
+        """``a contains x``: a list, and one name or text."""
+        if left.type not in LIST_TYPES:
+            self.problem(cmp.loc, f"`contains` looks into a list; {left.label} is {_words(left)}",
+                         f"to compare one value write `{_name(cmp.left)} == ...`")
+            return
+        if not isinstance(cmp.right, (ast.Symbol, ast.Text)):
+            self.problem(cmp.right.loc, "`contains` takes one name or text, e.g. `regions contains EU`")
+
+    def check_order(self, cmp: ast.Compare, left: Typed, right: Typed) -> None:
+        """``<``, ``<=``, ``>``, ``>=``: two counts or two amounts of money."""
+        for t in (left, right):
+            if t.type not in ("int", "money"):
+                self.problem(cmp.loc, f"`{cmp.op}` compares counts or amounts; {t.label} is {_words(t)}")
+                return
+        if left.type != right.type:
+            money, count = (left, right) if left.type == "money" else (right, left)
+            hint = (f"write the currency, e.g. `{count.label.strip('`')} USD`" if not count.named
+                    else "compare an amount with an amount (e.g. `20B USD`) and a count with a count")
+            self.problem(cmp.loc, f"cannot compare an amount of money ({money.label}) with a count ({count.label})",
+                         hint)
 
     def check_value(self, item: ast.Operand, expected: Typed, cmp: ast.Compare) -> None:
         """One literal that must be a value of ``expected`` (an item of ``in [...]``, or the

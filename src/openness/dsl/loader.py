@@ -13,7 +13,6 @@ from pathlib import Path
 from openness.dsl import ast, cache
 from openness.dsl.checker import check_policy
 from openness.dsl.errors import Diagnostic, RuleErrors
-from openness.dsl.gcpause import gc_paused
 from openness.dsl.resources import builtin_packs, builtin_rules_root
 from openness.errors import OpennessError
 
@@ -25,11 +24,11 @@ class _Loader:
         self.problems: list[Diagnostic] = []
 
     def load_text(self, text: str, path: str, real: Path | None, stack: tuple[Path, ...]) -> ast.Policy | None:
-        from openness.dsl import parser  # not imported when every policy comes from the cache
+        from openness.dsl.parser import parse  # Lark: not imported when the cache has every policy
 
         lines = text.splitlines()
         try:
-            rule_file = parser.parse(text, path)
+            rule_file = parse(text, path)
         except RuleErrors as exc:
             self.problems.extend(exc.diagnostics)
             return None
@@ -148,18 +147,16 @@ def resolve_name(path_or_name: str | Path) -> Path:
 def load(path_or_name: str | Path) -> ast.Policy:
     """The validated policy of a rule file, or of a built-in pack named like ``osd``.
 
-    A policy loaded before from unchanged files comes from the cache (:mod:`openness.dsl.cache`).
-    Raises :class:`~openness.dsl.errors.RuleErrors` with every problem of the file and of the
+    A policy loaded before from unchanged files is read back from the cache
+    (:mod:`openness.dsl.cache`). Raises :class:`~openness.dsl.errors.RuleErrors` with every problem of the file and of the
     files it imports.
     """
     path = resolve_name(path_or_name).resolve()
-    cached = cache.read(path)
-    if cached is not None:
-        return cached
+    kept = cache.read(path)
+    if kept is not None:
+        return kept
     loader = _Loader(_roots(path.parent))
-    with gc_paused():
-        policy = loader.load_file(path, (path,))
-    policy = _finish(loader, policy)
+    policy = _finish(loader, loader.load_file(path, (path,)))
     cache.write(path, policy, loader.done)
     return policy
 
@@ -170,8 +167,7 @@ def loads(text: str, path: str = "<string>") -> ast.Policy:
     real = Path(path).resolve() if not path.startswith("<") else None
     base = real.parent if real is not None else Path.cwd().resolve()
     loader = _Loader(_roots(base))
-    with gc_paused():
-        policy = loader.load_text(text, path, real, (real,) if real is not None else ())
+    policy = loader.load_text(text, path, real, (real,) if real is not None else ())
     return _finish(loader, policy)
 
 

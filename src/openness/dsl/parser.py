@@ -9,20 +9,18 @@ so that the checker can report them together with everything else.
 from __future__ import annotations
 
 import re
-import threading
-from dataclasses import replace
+from contextvars import ContextVar
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeVar
+
+from lark import Lark, Token, Transformer
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from openness.dsl import ast
 from openness.dsl.errors import Diagnostic, RuleErrors
 from openness.dsl.literals import LiteralError, parse_number
-
-if TYPE_CHECKING:
-    from lark import Lark, Token
-
-    from openness.dsl.lalr import Driver
 
 #: Sentence -> snippets that fail in the same parser state as the mistake it describes.
 SYNTAX_EXAMPLES: dict[str, list[str]] = {
@@ -155,36 +153,28 @@ _WORDS = {
 }
 
 
-#: Lark's options. No ``propagate_positions``: Lark's position wrapper ran on every reduction and
-#: cost more than the rest of the parse; the shaper takes each node's span from its tokens.
-#: ``keep_all_tokens`` hands it the keywords and brackets for that, and it drops them itself.
-_OPTIONS: dict[str, Any] = {
-    "parser": "lalr", "strict": True, "maybe_placeholders": True, "keep_all_tokens": True,
-}
+#: The tokens that carry a value: the grammar's named terminals, and the keywords of a severity
+#: or an outcome, which the shaper retypes. Every other token is a keyword or a bracket, kept by
+#: the parser (``keep_all_tokens``) only for the span of the node it starts or ends.
+VALUE_TOKENS = frozenset({"NAME", "DOTTED", "NUMBER", "CURRENCY", "STRING", "COMPARE",
+                          "SEVERITY", "OUTCOME"})
 
 
 @cache
-def _parser() -> "Lark":
-    """The Lark parser, loaded from the user's cache folder when an earlier run left it there.
+def _parser() -> Lark:
+    """The LALR parser of the grammar, with :class:`_Shaper` building each node as its rule is
+    reduced: no parse tree is made, and no tree is walked (a deeply nested condition costs no
+    recursion here).
 
-    Building it from the grammar takes about half a second; the cache is Lark's own (keyed on
-    the grammar, the options and the Lark and Python versions). A cache that cannot be read or
-    written is ignored: Lark rebuilds the parser, and a failure of the cache itself falls back
-    to a parser built without one. Parsing calls the shaper as each rule is reduced
-    (``transformer=``), so no parse tree is built.
+    Built once per process. Not ``strict``: strict mode needs ``interegular``, with which Lark
+    checks every pair of terminals for collisions on each build (about half a second here, more
+    than the rest of the build); openness does not depend on it, and the tests, which have it,
+    build the grammar strictly, so that no conflict or collision gets in.
     """
-    from lark import Lark
+    from openness.dsl.resources import grammar_text
 
-    from openness.dsl.resources import grammar_text, parser_cache_file
-
-    options = {**_OPTIONS, "transformer": _callbacks()}
-    cache_file = parser_cache_file()
-    if cache_file is not None:
-        try:
-            return Lark(grammar_text(), cache=str(cache_file), **options)
-        except Exception:  # noqa: BLE001 - any trouble with the cache: build without it
-            pass
-    return Lark(grammar_text(), **options)
+    return Lark(grammar_text(), parser="lalr", maybe_placeholders=True, keep_all_tokens=True,
+                transformer=_Shaper())
 
 
 _ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
@@ -198,7 +188,7 @@ def _unescape(token: str) -> str:
     return re.sub(r'\\(["\\nt])', lambda m: _ESCAPES[m.group(1)], token[1:-1])
 
 
-def _describe(name: str, parser: "Lark") -> str:
+def _describe(name: str, parser: Lark) -> str:
     if name in _WORDS:
         return _WORDS[name]
     try:
@@ -220,8 +210,6 @@ def _source_line(text: str, line: int) -> str:
 
 
 def _syntax_error(exc: Exception, text: str, path: str) -> Diagnostic:
-    from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
-
     parser = _parser()
     line = getattr(exc, "line", 1) or 1
     column = getattr(exc, "column", 1) or 1
@@ -279,215 +267,229 @@ def parse(text: str, path: str = "<string>") -> ast.RuleFile:
     """Parse one rule file; raise :class:`RuleErrors` with every problem the parser can see.
 
     A syntax error stops the parse (the first one is reported); problems in values (a bad
-    number suffix, a malformed currency) are all collected. The lean driver reads the text when
-    it can (:mod:`openness.dsl.lalr`); Lark reads the rest, and reports every syntax error.
+    number suffix, a malformed currency) are all collected.
     """
-    from lark.exceptions import UnexpectedInput
-
-    shaper = _Shaper(text, path)
-    driver = _driver()
-    result: ast.RuleFile | None = driver.read(text, shaper) if driver is not None else None
-    if result is None:
-        shaper = _Shaper(text, path)
-        try:
-            result = _shaped(shaper, text)
-        except UnexpectedInput as exc:
-            raise RuleErrors([_syntax_error(exc, text, path)]) from None
-    if shaper.problems:
-        raise RuleErrors(shaper.problems)
+    try:
+        result, file = _shaped(text, path)
+    except UnexpectedInput as exc:
+        raise RuleErrors([_syntax_error(exc, text, path)]) from None
+    if file.problems:
+        raise RuleErrors(file.problems)
     return result
 
 
-@cache
-def _driver() -> "Driver | None":
-    """The lean driver over the Lark parser's tables, calling the shaper's methods directly."""
-    from openness.dsl.lalr import Driver
+@dataclass
+class _File:
+    """The rule file being parsed, as the shaper needs it: its path for every location, its
+    lines for problems, and the problems found in its values."""
 
-    return Driver.build(_parser(), lambda name: getattr(_Shaper, name), _dropped_terminals())
-
-
-#: The shaper of the parse under way: Lark calls one set of callbacks, built with the parser.
-_SHAPING = threading.local()
+    path: str
+    lines: list[str]
+    problems: list[Diagnostic] = field(default_factory=list)
 
 
-def _shaped(shaper: "_Shaper", text: str) -> Any:
-    """Parse ``text`` with ``shaper`` building the nodes."""
-    outer = getattr(_SHAPING, "shaper", None)
-    _SHAPING.shaper = shaper
+#: The file being parsed. The shaper is built into the parser once, and Lark calls it as it
+#: reduces each rule, so the file it shapes is handed over here (one per thread and context).
+_FILE: ContextVar[_File] = ContextVar("openness_rule_file")
+
+
+def _shaped(text: str, path: str) -> tuple[Any, _File]:
+    """What the shaper builds from ``text``, and the file with the problems found in it."""
+    file = _File(path=path, lines=text.splitlines())
+    token = _FILE.set(file)
     try:
-        return _parser().parse(text)
+        return _parser().parse(text), file
     finally:
-        _SHAPING.shaper = outer
+        _FILE.reset(token)
 
 
 def _trial(text: str) -> Any:
-    """Parse a snippet for ``match_examples``, with a shaper of its own."""
-    return _shaped(_Shaper(text, "<example>"), text)
+    """Parse a snippet for ``match_examples``."""
+    return _shaped(text, "<example>")[0]
 
 
-class _Shaper:
-    """Builds the AST dataclasses, one grammar rule per method: ``rule(tokens, children)``.
+#: A node joining its operands with ``or`` or ``and``.
+_Chain = TypeVar("_Chain", ast.AnyOf, ast.AllOf, ast.CondAny, ast.CondAll)
 
-    Lark calls them through :func:`_callbacks` as it reduces each rule. ``tokens`` is everything
-    the rule matched, keywords and brackets included, from which :meth:`loc` takes the node's
-    span when the node has one; ``children`` are the rule's values and named tokens without
-    them. Tokens are strings with ``line``, ``column``, ``end_line`` and ``end_column``.
+
+def _values(children: list[Any]) -> list[Any]:
+    """A rule's values: its children without keywords and brackets."""
+    return [c for c in children if not (isinstance(c, Token) and c.type not in VALUE_TOKENS)]
+
+
+class _Shaper(Transformer):  # type: ignore[type-arg]
+    """Builds the AST dataclasses, one grammar rule per method, called by Lark as it reduces the
+    rule with everything the rule matched, keywords and brackets included (from which
+    :meth:`loc` takes the node's span); :func:`_values` leaves out the keywords. Tokens are
+    strings with ``line``, ``column``, ``end_line`` and ``end_column``.
     """
-
-    #: Public methods that are not grammar rules.
-    HELPERS = frozenset({"loc", "tloc", "problem", "number_value", "quoted"})
-
-    def __init__(self, text: str, path: str) -> None:
-        self.path = path
-        self.lines = text.splitlines()
-        self.problems: list[Diagnostic] = []
 
     # --- helpers ------------------------------------------------------------------------------
 
-    def loc(self, tokens: list[Any]) -> ast.Location:
-        """From the first token (or located node) of ``tokens`` to the last; the file's first
+    @property
+    def file(self) -> _File:
+        return _FILE.get()
+
+    def loc(self, children: list[Any]) -> ast.Location:
+        """From the first token (or located node) of ``children`` to the last; the file's first
         character when there is none (an empty file)."""
-        first = last = None
-        for item in tokens:
-            where = getattr(item, "loc", item)  # a node's location, or the token itself
-            if getattr(where, "line", None) is not None:
-                first = first or where
-                last = where
-        if first is None or last is None:
-            return ast.Location(path=self.path, line=1, column=1, end_line=1, end_column=1)
-        return ast.Location(path=self.path, line=first.line, column=first.column,
+        path = self.file.path
+        located = [getattr(c, "loc", c) for c in children]  # a node's location, or the token itself
+        located = [where for where in located if getattr(where, "line", None) is not None]
+        if not located:
+            return ast.Location(path=path, line=1, column=1, end_line=1, end_column=1)
+        first, last = located[0], located[-1]
+        return ast.Location(path=path, line=first.line, column=first.column,
                             end_line=last.end_line, end_column=last.end_column)
 
-    def tloc(self, token: "Token") -> ast.Location:
+    def tloc(self, token: Token) -> ast.Location:
         return ast.Location(
-            path=self.path, line=token.line or 1, column=token.column or 1,
+            path=self.file.path, line=token.line or 1, column=token.column or 1,
             end_line=token.end_line or token.line or 1,
             end_column=token.end_column or token.column or 1,
         )
 
     def problem(self, loc: ast.Location, message: str, hint: str | None = None, width: int = 1) -> None:
-        self.problems.append(
+        file = self.file
+        file.problems.append(
             Diagnostic(
-                path=self.path, line=loc.line, column=loc.column, message=message,
-                source_line=self.lines[loc.line - 1] if 0 < loc.line <= len(self.lines) else "",
+                path=file.path, line=loc.line, column=loc.column, message=message,
+                source_line=file.lines[loc.line - 1] if 0 < loc.line <= len(file.lines) else "",
                 width=width, hint=hint,
             )
         )
 
-    def number_value(self, token: "Token") -> Decimal:
+    def number_value(self, token: Token) -> Decimal:
         try:
             return parse_number(str(token))
         except LiteralError as exc:
             self.problem(self.tloc(token), str(exc), exc.hint, width=len(token))
             return Decimal(0)
 
-    def quoted(self, token: "Token") -> ast.Text:
+    def quoted(self, token: Token) -> ast.Text:
         return ast.Text(value=_unescape(str(token)), loc=self.tloc(token))
+
+    def chain(self, node: type[_Chain], children: list[Any]) -> _Chain:
+        """``a or b`` (or ``and``) as one node listing every operand: Lark reduces ``a or b or c``
+        as ``(a or b) or c``, and the left one is extended rather than nested."""
+        left, right = _values(children)
+        items = (*left.items, right) if isinstance(left, node) else (left, right)
+        return node(items=items, loc=self.loc(children))
 
     # --- values -------------------------------------------------------------------------------
 
-    def number(self, tokens: list[Any], c: list[Any]) -> ast.Number:
-        return ast.Number(value=self.number_value(c[0]), text=str(c[0]), loc=self.tloc(c[0]))
+    def number(self, children: list[Any]) -> ast.Number:
+        (token,) = children
+        return ast.Number(value=self.number_value(token), text=str(token), loc=self.tloc(token))
 
-    def money(self, tokens: list[Any], c: list[Any]) -> ast.MoneyLit:
+    def money(self, children: list[Any]) -> ast.MoneyLit:
+        amount, currency = children
         return ast.MoneyLit(
-            amount=self.number_value(c[0]), currency=str(c[1]),
-            text=f"{c[0]} {c[1]}", loc=self.loc(tokens),
+            amount=self.number_value(amount), currency=str(currency),
+            text=f"{amount} {currency}", loc=self.loc(children),
         )
 
-    def string(self, tokens: list[Any], c: list[Any]) -> ast.Text:
-        return self.quoted(c[0])
+    def string(self, children: list[Any]) -> ast.Text:
+        return self.quoted(children[0])
 
-    def symbol(self, tokens: list[Any], c: list[Any]) -> ast.Symbol:
-        return ast.Symbol(name=str(c[0]), loc=self.tloc(c[0]))
+    def symbol(self, children: list[Any]) -> ast.Symbol:
+        return ast.Symbol(name=str(children[0]), loc=self.tloc(children[0]))
 
-    def true(self, tokens: list[Any], c: list[Any]) -> ast.Bool:
-        return ast.Bool(value=True, loc=self.loc(tokens))
+    def true(self, children: list[Any]) -> ast.Bool:
+        return ast.Bool(value=True, loc=self.loc(children))
 
-    def false(self, tokens: list[Any], c: list[Any]) -> ast.Bool:
-        return ast.Bool(value=False, loc=self.loc(tokens))
+    def false(self, children: list[Any]) -> ast.Bool:
+        return ast.Bool(value=False, loc=self.loc(children))
 
-    def list(self, tokens: list[Any], c: list[Any]) -> ast.ListLit:
-        return ast.ListLit(items=tuple(x for x in c if x is not None), loc=self.loc(tokens))
+    def list(self, children: list[Any]) -> ast.ListLit:
+        items = tuple(x for x in _values(children) if x is not None)
+        return ast.ListLit(items=items, loc=self.loc(children))
 
-    def ref(self, tokens: list[Any], c: list[Any]) -> ast.Reference:
-        return ast.Reference(name=str(c[0]), loc=self.tloc(c[0]))
+    def ref(self, children: list[Any]) -> ast.Reference:
+        return ast.Reference(name=str(children[0]), loc=self.tloc(children[0]))
 
     # --- filters ------------------------------------------------------------------------------
 
-    def compare(self, tokens: list[Any], c: list[Any]) -> ast.Compare:
-        return ast.Compare(op=str(c[1]), left=c[0], right=c[2], loc=self.loc(tokens))
+    def compare(self, children: list[Any]) -> ast.Compare:
+        left, op, right = children
+        return ast.Compare(op=str(op), left=left, right=right, loc=self.loc(children))
 
-    def _binary(self, op: str, tokens: list[Any], c: list[Any]) -> ast.Compare:
-        return ast.Compare(op=op, left=c[0], right=c[1], loc=self.loc(tokens))
+    def _binary(self, op: str, children: list[Any]) -> ast.Compare:
+        left, right = _values(children)
+        return ast.Compare(op=op, left=left, right=right, loc=self.loc(children))
 
-    def member(self, tokens: list[Any], c: list[Any]) -> ast.Compare:
-        return self._binary("in", tokens, c)
+    def member(self, children: list[Any]) -> ast.Compare:
+        return self._binary("in", children)
 
-    def not_member(self, tokens: list[Any], c: list[Any]) -> ast.Compare:
-        return self._binary("not in", tokens, c)
+    def not_member(self, children: list[Any]) -> ast.Compare:
+        return self._binary("not in", children)
 
-    def overlaps(self, tokens: list[Any], c: list[Any]) -> ast.Compare:
-        return self._binary("overlaps", tokens, c)
+    def overlaps(self, children: list[Any]) -> ast.Compare:
+        return self._binary("overlaps", children)
 
-    def contains(self, tokens: list[Any], c: list[Any]) -> ast.Compare:
-        return self._binary("contains", tokens, c)
+    def contains(self, children: list[Any]) -> ast.Compare:
+        return self._binary("contains", children)
 
-    def flag(self, tokens: list[Any], c: list[Any]) -> ast.Flag:
-        return ast.Flag(name=str(c[0]), loc=self.tloc(c[0]))
+    def flag(self, children: list[Any]) -> ast.Flag:
+        return ast.Flag(name=str(children[0]), loc=self.tloc(children[0]))
 
-    def any_of(self, tokens: list[Any], c: list[Any]) -> ast.AnyOf:
-        items = (*c[0].items, c[1]) if isinstance(c[0], ast.AnyOf) else (c[0], c[1])
-        return ast.AnyOf(items=items, loc=self.loc(tokens))
+    def any_of(self, children: list[Any]) -> ast.AnyOf:
+        return self.chain(ast.AnyOf, children)
 
-    def all_of(self, tokens: list[Any], c: list[Any]) -> ast.AllOf:
-        items = (*c[0].items, c[1]) if isinstance(c[0], ast.AllOf) else (c[0], c[1])
-        return ast.AllOf(items=items, loc=self.loc(tokens))
+    def all_of(self, children: list[Any]) -> ast.AllOf:
+        return self.chain(ast.AllOf, children)
 
-    def none_of(self, tokens: list[Any], c: list[Any]) -> ast.NoneOf:
-        return ast.NoneOf(item=c[0], loc=self.loc(tokens))
+    def none_of(self, children: list[Any]) -> ast.NoneOf:
+        (item,) = _values(children)
+        return ast.NoneOf(item=item, loc=self.loc(children))
+
+    def expr_atom(self, children: list[Any]) -> Any:
+        """``( expr )``: the expression, located without its brackets."""
+        (expr,) = _values(children)
+        return expr
 
     # --- conditions ---------------------------------------------------------------------------
 
-    def match(self, tokens: list[Any], c: list[Any]) -> ast.Match:
-        loc = self.tloc(c[0])
-        return ast.Match(name=str(c[0]), where=None, loc=loc, name_loc=loc)
+    def match(self, children: list[Any]) -> ast.Match:
+        loc = self.tloc(children[0])
+        return ast.Match(name=str(children[0]), where=None, loc=loc, name_loc=loc)
 
-    def filtered(self, tokens: list[Any], c: list[Any]) -> ast.Match:
-        return ast.Match(name=str(c[0]), where=c[1], loc=self.loc(tokens), name_loc=self.tloc(c[0]))
+    def filtered(self, children: list[Any]) -> ast.Match:
+        name, where = _values(children)
+        return ast.Match(name=str(name), where=where, loc=self.loc(children), name_loc=self.tloc(name))
 
-    def cond_any(self, tokens: list[Any], c: list[Any]) -> ast.CondAny:
-        items = (*c[0].items, c[1]) if isinstance(c[0], ast.CondAny) else (c[0], c[1])
-        return ast.CondAny(items=items, loc=self.loc(tokens))
+    def cond_any(self, children: list[Any]) -> ast.CondAny:
+        return self.chain(ast.CondAny, children)
 
-    def cond_all(self, tokens: list[Any], c: list[Any]) -> ast.CondAll:
-        items = (*c[0].items, c[1]) if isinstance(c[0], ast.CondAll) else (c[0], c[1])
-        return ast.CondAll(items=items, loc=self.loc(tokens))
+    def cond_all(self, children: list[Any]) -> ast.CondAll:
+        return self.chain(ast.CondAll, children)
 
-    def cond_negate(self, tokens: list[Any], c: list[Any]) -> ast.CondNot:
-        return ast.CondNot(item=c[0], loc=self.loc(tokens))
+    def cond_negate(self, children: list[Any]) -> ast.CondNot:
+        (item,) = _values(children)
+        return ast.CondNot(item=item, loc=self.loc(children))
 
-    def cond_atom(self, tokens: list[Any], c: list[Any]) -> Any:
+    def cond_atom(self, children: list[Any]) -> Any:
         """``( condition )``: the condition, located without its brackets."""
-        return c[0]
-
-    def expr_atom(self, tokens: list[Any], c: list[Any]) -> Any:
-        """``( expr )``: the expression, located without its brackets."""
-        return c[0]
+        (condition,) = _values(children)
+        return condition
 
     # --- clauses and rules --------------------------------------------------------------------
 
-    # Severities and outcomes stay tokens until their clause is built: the clause's span starts
-    # at them.
-    def severity(self, tokens: list[Any], c: list[Any]) -> "Token":
-        return c[0]
+    # A severity or an outcome is a keyword that is a value: a token of its own type, so that it
+    # stays among the values and the span of its clause or example starts at it.
+    def severity(self, children: list[Any]) -> Token:
+        return Token.new_borrow_pos("SEVERITY", children[0], children[0])
 
-    def as_severity(self, tokens: list[Any], c: list[Any]) -> "Token":
-        return c[0]
+    def as_severity(self, children: list[Any]) -> Token:
+        (severity,) = _values(children)
+        return severity
+
+    def outcome(self, children: list[Any]) -> Token:
+        return Token.new_borrow_pos("OUTCOME", children[0], children[0])
 
     def _condition_source(self, condition: Any) -> str:
         loc = condition.loc
-        lines = self.lines[loc.line - 1 : loc.end_line]
+        lines = self.file.lines[loc.line - 1 : loc.end_line]
         if not lines:
             return ""
         if len(lines) == 1:
@@ -496,48 +498,47 @@ class _Shaper:
         lines[0] = lines[0][loc.column - 1 :]
         return " ".join(" ".join(lines).split())
 
-    def check(self, tokens: list[Any], c: list[Any]) -> ast.Clause:
-        severity, condition, message = c
+    def check(self, children: list[Any]) -> ast.Clause:
+        severity, condition, message = _values(children)
         return ast.Clause(
             verb=str(severity), condition=condition, severity=str(severity),
             message=self.quoted(message) if message is not None else None,
-            source=self._condition_source(condition), loc=self.loc(tokens),
+            source=self._condition_source(condition), loc=self.loc(children),
         )
 
-    def require(self, tokens: list[Any], c: list[Any]) -> ast.Clause:
-        condition, severity, message = c
+    def require(self, children: list[Any]) -> ast.Clause:
+        condition, severity, message = _values(children)
         return ast.Clause(
             verb="require", condition=condition, severity=str(severity or "fail"),
             severity_given=severity is not None,
             message=self.quoted(message) if message is not None else None,
-            source=self._condition_source(condition), loc=self.loc(tokens),
+            source=self._condition_source(condition), loc=self.loc(children),
         )
 
-    def rationale(self, tokens: list[Any], c: list[Any]) -> tuple[str, str]:
-        return ("rationale", " ".join(_unescape(str(t)) for t in c))
+    def rationale(self, children: list[Any]) -> tuple[str, str]:
+        return ("rationale", " ".join(_unescape(str(t)) for t in _values(children)))
 
-    def reference(self, tokens: list[Any], c: list[Any]) -> tuple[str, tuple[str, str | None]]:
-        url, criterion = c
+    def reference(self, children: list[Any]) -> tuple[str, tuple[str, str | None]]:
+        url, criterion = _values(children)
         return ("reference", (_unescape(str(url)), _unescape(str(criterion)) if criterion else None))
 
-    def fix(self, tokens: list[Any], c: list[Any]) -> tuple[str, ast.Text]:
-        return ("fix", self.quoted(c[0]))
+    def fix(self, children: list[Any]) -> tuple[str, ast.Text]:
+        (text,) = _values(children)
+        return ("fix", self.quoted(text))
 
-    def outcome(self, tokens: list[Any], c: list[Any]) -> "Token":
-        return c[0]
-
-    def document(self, tokens: list[Any], c: list[Any]) -> ast.ExampleDocument:
-        role, text = c
+    def document(self, children: list[Any]) -> ast.ExampleDocument:
+        role, text = children
         return ast.ExampleDocument(
             role=str(role) if role is not None else "license",
-            text=_unescape(str(text)), loc=self.loc(tokens),
+            text=_unescape(str(text)), loc=self.loc(children),
         )
 
-    def example(self, tokens: list[Any], c: list[Any]) -> ast.Example:
-        return ast.Example(outcome=str(c[0]), documents=tuple(c[1:]), loc=self.loc(tokens))
+    def example(self, children: list[Any]) -> ast.Example:
+        outcome, *documents = _values(children)
+        return ast.Example(outcome=str(outcome), documents=tuple(documents), loc=self.loc(children))
 
-    def rule(self, tokens: list[Any], c: list[Any]) -> ast.Rule:
-        name, title, *items = c
+    def rule(self, children: list[Any]) -> ast.Rule:
+        name, title, *items = _values(children)
         fields: dict[str, Any] = {}
         clauses: list[ast.Clause] = []
         examples: list[ast.Example] = []
@@ -549,7 +550,7 @@ class _Shaper:
             else:
                 key, value = item
                 if key in fields:
-                    self.problem(self.loc(tokens), f"rule `{name}` has more than one `{key}`")
+                    self.problem(self.loc(children), f"rule `{name}` has more than one `{key}`")
                 fields[key] = value
         url, criterion = fields.get("reference", (None, None))
         return ast.Rule(
@@ -561,24 +562,26 @@ class _Shaper:
 
     # --- policies -----------------------------------------------------------------------------
 
-    def source(self, tokens: list[Any], c: list[Any]) -> tuple[str, str]:
-        return ("source", _unescape(str(c[0])))
+    def source(self, children: list[Any]) -> tuple[str, str]:
+        (text,) = _values(children)
+        return ("source", _unescape(str(text)))
 
-    def rate(self, tokens: list[Any], c: list[Any]) -> ast.Rate:
-        currency, factor, to = c
+    def rate(self, children: list[Any]) -> ast.Rate:
+        currency, factor, to = _values(children)
         return ast.Rate(
             currency=str(currency), factor=self.number_value(factor),
-            to=str(to) if to is not None else None, loc=self.loc(tokens),
+            to=str(to) if to is not None else None, loc=self.loc(children),
         )
 
-    def profile_entry(self, tokens: list[Any], c: list[Any]) -> ast.ProfileEntry:
-        return ast.ProfileEntry(name=str(c[0]), value=c[1], loc=self.tloc(c[0]))
+    def profile_entry(self, children: list[Any]) -> ast.ProfileEntry:
+        name, value = _values(children)
+        return ast.ProfileEntry(name=str(name), value=value, loc=self.tloc(name))
 
-    def profile(self, tokens: list[Any], c: list[Any]) -> tuple[str, tuple[ast.ProfileEntry, ...]]:
-        return ("profile", tuple(c))
+    def profile(self, children: list[Any]) -> tuple[str, tuple[ast.ProfileEntry, ...]]:
+        return ("profile", tuple(_values(children)))
 
-    def policy(self, tokens: list[Any], c: list[Any]) -> ast.Policy:
-        name, title, *items = c
+    def policy(self, children: list[Any]) -> ast.Policy:
+        name, title, *items = _values(children)
         rules = [i for i in items if isinstance(i, ast.Rule)]
         rates = [i for i in items if isinstance(i, ast.Rate)]
         profile: list[ast.ProfileEntry] = []
@@ -590,52 +593,19 @@ class _Shaper:
                 source = item[1]
         policy_name = str(name)
         return ast.Policy(
-            name=policy_name, title=_unescape(str(title)), path=self.path,
+            name=policy_name, title=_unescape(str(title)), path=self.file.path,
             rules=tuple(replace(r, id=f"{policy_name}.{r.name}") for r in rules),
             source=source, rates=tuple(rates), profile=tuple(profile), loc=self.tloc(name),
         )
 
-    def import_stmt(self, tokens: list[Any], c: list[Any]) -> ast.Import:
-        return ast.Import(target=_unescape(str(c[0])), loc=self.loc(tokens))
+    def import_stmt(self, children: list[Any]) -> ast.Import:
+        (target,) = _values(children)
+        return ast.Import(target=_unescape(str(target)), loc=self.loc(children))
 
-    def start(self, tokens: list[Any], c: list[Any]) -> ast.RuleFile:
+    def start(self, children: list[Any]) -> ast.RuleFile:
         return ast.RuleFile(
-            path=self.path,
-            imports=tuple(i for i in c if isinstance(i, ast.Import)),
-            policies=tuple(p for p in c if isinstance(p, ast.Policy)),
-            loc=self.loc(tokens),
+            path=self.file.path,
+            imports=tuple(i for i in children if isinstance(i, ast.Import)),
+            policies=tuple(p for p in children if isinstance(p, ast.Policy)),
+            loc=self.loc(children),
         )
-
-
-@cache
-def _callbacks() -> Any:
-    """Lark callbacks, one per grammar rule: each hands the current :class:`_Shaper` what the
-    rule matched, and its children without keywords and brackets."""
-    from lark import Token, Transformer
-
-    def callback(name: str) -> Any:
-        def call(self: Any, children: list[Any]) -> Any:
-            dropped = _dropped_terminals()
-            kept = [c for c in children if not (isinstance(c, Token) and c.type in dropped)]
-            return getattr(_SHAPING.shaper, name)(children, kept)
-        return call
-
-    names = [n for n, v in vars(_Shaper).items() if callable(v) and not n.startswith("_")
-             and n not in _Shaper.HELPERS]
-    return type("_Callbacks", (Transformer,), {n: callback(n) for n in names})()
-
-
-@cache
-def _dropped_terminals() -> frozenset[str]:
-    """The keywords and brackets: terminals the grammar writes as quoted strings in a rule,
-    except in ``!`` rules (``!severity``), whose words are the rule's value. Lark leaves out the
-    same ones when it builds a tree without ``keep_all_tokens``. (The grammar's named terminals
-    are all patterns, so a quoted string is always one of these.)"""
-    from openness.dsl.resources import grammar_text
-
-    parser = _parser()
-    # With keep_all_tokens every rule reads as a `!` rule to Lark; the grammar text still says which are.
-    verbatim = set(re.findall(r"^!(\w+)\s*:", grammar_text(), re.MULTILINE))
-    kept = {symbol.name for rule in parser.rules if rule.origin.name in verbatim
-            for symbol in rule.expansion if symbol.is_term}
-    return frozenset(t.name for t in parser.terminals if t.pattern.type == "str") - kept

@@ -6,9 +6,6 @@ The wheel ships ``grammars/`` and ``rules/`` inside the package (``openness/gram
 
 from __future__ import annotations
 
-import hashlib
-import os
-import sys
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -26,35 +23,6 @@ def _folder(name: str) -> Path:
 @cache
 def grammar_text() -> str:
     return (_folder("grammars") / "openness.lark").read_text("utf-8")
-
-
-def cache_folder() -> Path | None:
-    """The user's cache folder (``$XDG_CACHE_HOME/openness``, else ``~/.cache/openness``), never
-    the package, which may be installed read-only; ``None`` when it cannot be made."""
-    try:
-        root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "openness"
-        root.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except (OSError, RuntimeError):  # no home folder, or one we may not write to
-        return None
-    return root
-
-
-def parser_cache_file() -> Path | None:
-    """Where the built Lark parser may be kept between runs, or ``None`` without a usable folder.
-
-    The name carries a digest of the grammar and the openness, Lark and Python versions, so that
-    two versions of openness (which may build the parser with other options) do not overwrite
-    each other's file.
-    """
-    from lark import __version__ as lark_version
-
-    from openness import __version__
-
-    root = cache_folder()
-    if root is None:
-        return None
-    key = f"{grammar_text()}\0{__version__}\0{lark_version}\0{sys.version_info[:2]}"
-    return root / f"grammar-{hashlib.sha256(key.encode()).hexdigest()[:16]}.lark"
 
 
 @cache

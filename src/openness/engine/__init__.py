@@ -6,9 +6,7 @@
 from openness.engine.compiler import CompiledPolicy, compile
 from openness.engine.evaluate import evaluate
 from openness.engine.profile import Profile
-from openness.engine.results import OUTCOMES, RANK, PolicyVerdict, RuleResult, worst
+from openness.engine.results import PolicyVerdict, RuleResult
+from openness.model import Outcome
 
-__all__ = [
-    "OUTCOMES", "RANK", "CompiledPolicy", "PolicyVerdict", "Profile", "RuleResult",
-    "compile", "evaluate", "worst",
-]
+__all__ = ["CompiledPolicy", "Outcome", "PolicyVerdict", "Profile", "RuleResult", "compile", "evaluate"]

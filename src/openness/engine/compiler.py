@@ -2,9 +2,9 @@
 finding's attributes; ``and``, ``or`` and ``not`` stay a tree the engine combines over all
 findings of a kind at once.
 
-Compiled once, evaluated many times. Each filter also keeps an *explainer* that re-runs the
-same pieces on one finding and says in words what it compared and why the answer is
-true, false or unknown; the engine calls it only for the findings that decide a result.
+Compiled once, evaluated many times. Each filter also keeps an *explainer* that runs the same
+comparison on one finding and says in words what it compared and why the answer is true,
+false or unknown; the engine calls it only for the findings that decide a result.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from typing import Any, Callable, Hashable
 
 from openness.dsl import ast
 from openness.dsl.checker import attribute_types, is_rule_reference
-from openness.dsl.gcpause import gc_paused
 from openness.dsl.literals import PROFILE_FIELDS
 from openness.dsl.templates import Template, parse_template
 from openness.engine.profile import Profile
@@ -52,20 +51,6 @@ class Operand:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Threshold:
-    """``ATTRIBUTE OP CONSTANT`` with an ordering OP (``count <= 1M``, ``amount < 20B USD``).
-
-    Policies hold many of these that differ only in the constant; the engine answers them from
-    one column of the attribute's values per run instead of calling the test once per finding.
-    """
-
-    attribute: str
-    #: The ordering itself, e.g. ``operator.le``.
-    compare: Callable[[Any, Any], bool]
-    limit: Decimal | Money
-
-
-@dataclass(frozen=True, kw_only=True)
 class Filter:
     explain: Explainer
     #: What the filter tests, as a value: equal keys give equal answers on the findings of one
@@ -76,8 +61,6 @@ class Filter:
     op: str = "test"
     test: Predicate | None = None
     parts: tuple["Filter", ...] = ()
-    #: Set when the test is a threshold that a column of values can answer.
-    threshold: Threshold | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -144,8 +127,7 @@ def compile(policy: ast.Policy) -> CompiledPolicy:  # noqa: A001 - the public na
     """Turn a checked policy (from :func:`openness.dsl.load`) into something fast to evaluate."""
     registry: dict[str, CompiledRule] = {}
     rates: list[tuple[str, Decimal, str]] = []
-    with gc_paused():
-        _add(policy, _Kinds(), registry, rates, set())
+    _add(policy, _Kinds(), registry, rates, set())
     # The importing policy's rates are declared last and win on a conflict.
     return CompiledPolicy(
         policy=policy,
@@ -373,21 +355,26 @@ def _compare_values(op: str, left: Any, right: Any, rates: Rates) -> tuple[Truth
         if converted is None:
             return None, ("rate", f"{left.currency}/{right.currency}")
         left, right = left.amount, converted
+    return _compared(op, left, right), None
+
+
+def _compared(op: str, left: Any, right: Any) -> bool:
+    """``left op right`` for two plain values (amounts in one currency, counts, words, lists)."""
     if op in _ORDER:
-        return _ORDER[op](left, right), None
+        return _ORDER[op](left, right)
     if op in ("==", "!="):
         if isinstance(left, (list, tuple)) or isinstance(right, (list, tuple)):
             same = _as_set(left) == _as_set(right)
         else:
             same = _fold(left) == _fold(right)
-        return same if op == "==" else not same, None
+        return same if op == "==" else not same
     if op in ("in", "not in"):
         inside = _fold(left) in _as_set(right)
-        return inside if op == "in" else not inside, None
+        return inside if op == "in" else not inside
     if op == "overlaps":
-        return bool(_as_set(left) & _as_set(right)), None
+        return bool(_as_set(left) & _as_set(right))
     if op == "contains":
-        return _fold(right) in _as_set(left), None
+        return _fold(right) in _as_set(left)
     raise ValueError(f"unknown operator {op}")  # pragma: no cover - the grammar admits no other
 
 
@@ -428,72 +415,19 @@ def _compile_compare(cmp: ast.Compare, attrs: dict[str, Any]) -> Filter:
     left, right = _operand(cmp.left, attrs), _operand(cmp.right, attrs)
     if _is_regions(cmp.left, attrs) or _is_regions(cmp.right, attrs):
         left, right = _canonical_regions(left), _canonical_regions(right)
-    op = cmp.op
-    lget, rget = left.get, right.get
-    fast = _ORDER.get(op)
-    constant = not isinstance(cmp.right, (ast.Reference, ast.Symbol)) or (
-        isinstance(cmp.right, ast.Symbol) and cmp.right.name not in attrs)
-    regions = _is_regions(cmp.left, attrs) or _is_regions(cmp.right, attrs)
-    if op in ("in", "not in", "==", "!=") and constant and not regions and not _is_money(cmp.left, attrs) \
-            and not isinstance(cmp.right, ast.MoneyLit):
-        # The common filters (`level in [released, described]`, `scope == both`): the
-        # right-hand side is folded once, here, not for every finding.
-        folded = _as_set(_literal(cmp.right)) if op in ("in", "not in") else None
-        single = _fold(_literal(cmp.right)) if folded is None else None
-        negate = op in ("not in", "!=")
+    op, lget, rget = cmp.op, left.get, right.get
 
-        def test(a: Any, env: Env) -> Truth:
-            x = lget(a, env)
-            if x is None:
-                return None
-            if isinstance(x, (list, tuple)):
-                return _compare_values(op, x, rget(a, env), env.rates)[0]
-            x = _fold(x)
-            return (x in folded if folded is not None else x == single) is not negate
-    elif op == "overlaps" and isinstance(cmp.right, ast.ListLit):
-        table = _region_aliases() if regions else {}
-        wanted = frozenset(_fold(table.get(str(v).casefold(), v)) for v in _literal(cmp.right))
-
-        def test(a: Any, env: Env) -> Truth:
-            x = lget(a, env)
-            if x is None:
-                return None
-            return any(_fold(v) in wanted for v in (x if isinstance(x, (list, tuple)) else (x,)))
-    elif fast is not None and isinstance(cmp.left, ast.Symbol) and _is_money(cmp.left, attrs) \
-            and isinstance(cmp.right, ast.MoneyLit):
-        # `amount <= 20B USD`: the amount in the finding's currency, with the rate looked up
-        # once per currency, instead of the general comparison of two Money values.
-        name, limit = cmp.left.name, _literal(cmp.right)
-
-        def test(a: Any, env: Env) -> Truth:
-            amount, currency = a.get(name), a.get("currency")
-            if amount is None or currency is None:
-                return None
-            amount = Decimal(amount)
-            try:
-                converted = env.rates.in_currency(limit, currency)
-            except TypeError:
-                return None
-            return None if converted is None else fast(amount, converted)
-    else:
-        if fast is not None and not (_is_money(cmp.left, attrs) or _is_money(cmp.right, attrs)):
-            def decide(x: Any, y: Any, env: Env) -> Truth:
-                return fast(x, y)
-        else:
-            def decide(x: Any, y: Any, env: Env) -> Truth:
-                return _compare_values(op, x, y, env.rates)[0]
-
-        def test(a: Any, env: Env) -> Truth:
-            x = lget(a, env)
-            if x is None:
-                return None
-            y = rget(a, env)
-            if y is None:
-                return None
-            try:
-                return decide(x, y, env)
-            except TypeError:  # an attribute of the wrong type is as good as unknown
-                return None
+    def test(a: Any, env: Env) -> Truth:
+        x = lget(a, env)
+        if x is None:
+            return None
+        y = rget(a, env)
+        if y is None:
+            return None
+        try:
+            return _compare_values(op, x, y, env.rates)[0]
+        except TypeError:  # an attribute of the wrong type is as good as unknown
+            return None
 
     def explain(a: Any, env: Env) -> tuple[Truth, str, list[Missing]]:
         x, y = lget(a, env), rget(a, env)
@@ -509,11 +443,7 @@ def _compile_compare(cmp: ast.Compare, attrs: dict[str, Any]) -> Filter:
             return None, f"{shown}: unknown, no rate between {lack[1].replace('/', ' and ')} is declared", [lack]
         return truth, f"{shown}: {'true' if truth else 'false'}", []
 
-    threshold = None
-    if fast is not None and isinstance(cmp.left, ast.Symbol) and cmp.left.name in attrs \
-            and isinstance(cmp.right, ast.MoneyLit if _is_money(cmp.left, attrs) else ast.Number):
-        threshold = Threshold(attribute=cmp.left.name, compare=fast, limit=_literal(cmp.right))
-    return Filter(test=test, explain=explain, threshold=threshold,
+    return Filter(test=test, explain=explain,
                   key=("compare", op, _key(cmp.left, attrs), _key(cmp.right, attrs)))
 
 
@@ -525,17 +455,6 @@ def _key(node: ast.Operand, attrs: dict[str, Any]) -> Hashable:
     if isinstance(node, ast.Reference):
         return ("profile", node.name)
     return (type(node).__name__, _literal(node))
-
-
-def _is_money(node: ast.Operand, attrs: dict[str, Any]) -> bool:
-    """Money needs the rates; counts compare directly (the fast path)."""
-    if isinstance(node, ast.MoneyLit):
-        return True
-    if isinstance(node, ast.Symbol):
-        return node.name in attrs and attrs[node.name].type == "money"
-    if isinstance(node, ast.Reference):
-        return PROFILE_FIELDS.get(node.name.split(".", 1)[1]) == "money"
-    return False
 
 
 def _shown(operand: Operand, value: Any) -> str:

@@ -1,8 +1,8 @@
 """Accuracy of the extractor on the real corpus, against its answer key (GROUND_TRUTH.yaml).
 
-``openness eval [PATH]`` and ``python -m openness.evaluate [PATH]`` print per-kind and overall
-precision and recall, the threshold attribute check, the evidence check, and every miss and
-false alarm with its quote and section.
+``openness eval [PATH]`` prints per-kind and overall precision and recall, the threshold
+attribute check, the evidence check, and every miss and false alarm with its quote and section
+(rendered by :mod:`openness.report.evaluation`).
 """
 
 from __future__ import annotations

@@ -10,8 +10,8 @@ live in the pattern files with the phrases.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any, Callable
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -32,6 +32,19 @@ class UnitText:
 
     text: str
     marks: tuple[tuple[str, str | None, int, int], ...]
+    #: The document's defined terms (term -> :class:`openness.extract.glossary.Definition`).
+    glossary: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Any, full: str, unit: Any, marks: Any, glossary: Mapping[str, Any] | None = None) -> "UnitText":
+        """The text of ``unit`` (a :class:`openness.extract.units.Unit` of the spaCy ``doc``,
+        whose analysed text is ``full``) with its cues in character offsets."""
+        base = unit.start_char
+        located = []
+        for mark in marks:
+            span = doc[mark.start : mark.end]
+            located.append((mark.label, mark.id, max(span.start_char - base, 0), span.end_char - base))
+        return cls(text=full[base : unit.end_char], marks=tuple(located), glossary=glossary or {})
 
     def has(self, label: str) -> bool:
         return any(m[0] == label for m in self.marks)
@@ -231,7 +244,27 @@ def termination(unit: UnitText) -> dict[str, Any]:
     return {"trigger": triggers[0] if triggers else "other"}
 
 
+def _defined(label: str) -> Reader:
+    def read(unit: UnitText) -> dict[str, Any]:
+        """The limit a defined term sets (its definition's attributes), where the clause uses it."""
+        for mark in unit.marks:
+            definition = unit.glossary.get(mark[1]) if mark[0] == label else None
+            if definition is not None:
+                return dict(definition.attributes)
+        return {}
+
+    return read
+
+
+#: The readers of a defined term's limit, and the label of the term's uses each reads.
+DEFINED_READERS = {
+    "defined_user_threshold": "DEFINED_USER_CAP",
+    "defined_revenue_threshold": "DEFINED_REVENUE_CAP",
+    "defined_territory": "DEFINED_TERRITORY",
+}
+
 READERS: dict[str, Reader] = {
+    **{name: _defined(label) for name, label in DEFINED_READERS.items()},
     "user_threshold": user_threshold,
     "revenue_threshold": revenue_threshold,
     "policy": policy,

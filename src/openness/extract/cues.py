@@ -9,6 +9,7 @@ patterns: "means", "refers", ...), found for all units at once with array operat
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy
@@ -17,6 +18,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
+from openness.extract.inflect import phrase_forms, word_forms
 from openness.extract.patterns import expand, load_patterns
 from openness.extract.units import UNITS_KEY, Unit
 
@@ -54,6 +56,31 @@ def _required_words(pattern: list[dict]) -> tuple[frozenset[str], ...]:
     return tuple(needed)
 
 
+#: Written between two parts of a lemma phrase: a few words may stand there ("make the
+#: Model, or any adaptation of it, available").
+GAP = "\u2026"
+#: The most tokens a gap spans; it never crosses the end of a sentence or clause.
+_GAP_TOKENS = 10
+_GAP_STOPS = [".", ";", ":", "!", "?"]
+_GAP_SPLIT = re.compile(GAP + r"(\d*)")
+
+
+def gap_pattern(phrase: str) -> list[dict]:
+    """A Matcher pattern for ``phrase``: each word in all its forms, each gap as up to
+    ``_GAP_TOKENS`` tokens of the same clause, or as many as the digits after it say
+    ("require …3 agreement")."""
+    pattern: list[dict] = []
+    parts = _GAP_SPLIT.split(phrase)
+    for index, part in enumerate(parts):
+        if index % 2:
+            size = int(part) if part else _GAP_TOKENS
+            pattern.append({"ORTH": {"NOT_IN": _GAP_STOPS}, "OP": f"{{0,{size}}}"})
+            continue
+        for word in part.split():
+            pattern.append({"LOWER": {"IN": sorted(word_forms(word.lower()))}})
+    return pattern
+
+
 def _overlap(a: Mark, b: Mark) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -70,6 +97,8 @@ class CueFinder:
         self.head_tokens = head_tokens
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.tokens = Matcher(nlp.vocab)
+        #: Lemma phrases with a gap ("make … available"), matched over the whole text.
+        self.gaps = Matcher(nlp.vocab)
         #: match key -> (label, id)
         self.keys: dict[int, tuple[str, str | None]] = {}
         #: label -> labels its matches cancel where they overlap
@@ -82,7 +111,15 @@ class CueFinder:
             if cue.cancels:
                 self.cancels[cue.label] = cue.cancels
             self.keys[nlp.vocab.strings.add(key)] = (cue.label, cue.id)
-            if isinstance(cue.pattern, str):
+            if cue.lemmas:
+                spellings = [spelling for lemma in cue.lemmas for spelling in expand(lemma)]
+                phrases = {form for spelling in spellings if GAP not in spelling
+                           for form in phrase_forms(spelling)}
+                phrase_docs.setdefault(key, []).extend(nlp.make_doc(p) for p in sorted(phrases))
+                for spelling in spellings:
+                    if GAP in spelling:
+                        self.gaps.add(key, [gap_pattern(spelling)])
+            elif isinstance(cue.pattern, str):
                 for phrase in expand(cue.pattern):
                     phrase_docs.setdefault(key, []).append(nlp.make_doc(phrase))
             else:
@@ -115,6 +152,8 @@ class CueFinder:
     def __call__(self, doc: Doc) -> Doc:
         units: list[Unit] = doc.user_data.get(UNITS_KEY, [])
         found = list(self.phrases(doc))
+        if len(self.gaps):
+            found.extend(self.gaps(doc))
         if len(self.tokens) and units:
             for index in self._worth_matching(doc, units):
                 unit = units[index]

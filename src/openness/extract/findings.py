@@ -11,7 +11,7 @@ import bisect
 import hashlib
 from typing import TYPE_CHECKING, Any
 
-from openness.extract.layout import line_breaks, text_lines
+from openness.extract.layout import code_blocks, line_breaks, text_lines
 from openness.model import Document, Evidence, Finding
 
 if TYPE_CHECKING:
@@ -28,24 +28,17 @@ def extract_findings(doc: Document, outline: "Outline | None" = None) -> list[Fi
     its first occurrence, except for kinds whose rules mark each unit as its own obligation (the
     items of a list of prohibited uses).
     """
-    from openness.extract.pipeline import load_pipeline
     from openness.extract.rules import HITS_KEY
-    from openness.extract.units import BREAKS_KEY, TEXT_KEY
-    from openness.ingest.normalize import analysis_view
 
     if outline is None:
         from openness.segment import segment
 
         outline = segment(doc)
-    view = analysis_view(doc)
-    locate = _locator(view, len(view.text))
-    nlp = load_pipeline()
-    sdoc = nlp.make_doc(view.text)
-    sdoc.user_data[BREAKS_KEY] = line_breaks(text_lines(doc.text), locate)
-    sdoc.user_data[TEXT_KEY] = view.text
-    sdoc = nlp(sdoc)
+    view, sdoc = read_clauses(doc)
 
-    hits = sdoc.user_data[HITS_KEY]
+    code = code_blocks(view.text)
+    hits = [h for h in sdoc.user_data[HITS_KEY]
+            if not any(lo <= h.unit.start_char < hi for lo, hi in code)]
     # Several rules may read the same clause; keep the reading with the most attributes.
     best: dict[tuple[int, str], Any] = {}
     for hit in hits:
@@ -58,43 +51,44 @@ def extract_findings(doc: Document, outline: "Outline | None" = None) -> list[Fi
         unit = hit.unit
         if best[(unit.start_char, hit.rule.kind)] is not hit:
             continue
-        quote = view.text[unit.start_char : unit.end_char].strip()
-        if not quote:
+        evidence = _evidence(doc, view, outline, unit.start_char, unit.end_char)
+        if evidence is None:
             continue
-        start, end = _original_span(view, unit.start_char, quote)
-        clause = outline.at(start) if outline is not None else None
-        section = clause.id if clause is not None else None
         # One finding per obligation: the same kind and attributes again in the same section,
         # or in the very same words anywhere, is a restatement. Distinct rules (items of a
         # list of prohibited uses) keep every unit.
+        words = view.text[unit.start_char : unit.end_char].strip()
         identity = (hit.rule.kind, _frozen(hit.attributes))
         keys = [("unit", unit.start_char, hit.rule.kind)]
         if hit.rule.distinct:
-            keys.append(("quote", *identity, quote))
+            keys.append(("quote", *identity, words))
         else:
-            keys += [("section", *identity, section), ("quote", *identity, quote)]
+            keys += [("section", *identity, evidence.section), ("quote", *identity, words)]
         if any(key in seen for key in keys):
             seen.update(keys)
             continue
         seen.update(keys)
-        span = doc.span(start, end)
-        findings.append(
-            Finding(
-                kind=hit.rule.kind,
-                attributes=dict(hit.attributes),
-                evidence=Evidence(
-                    path=doc.path,
-                    quote=quote,
-                    section=section,
-                    page=span.page,
-                    line=span.line,
-                    start=start,
-                    end=end,
-                ),
-            )
-        )
+        related = (_evidence(doc, view, outline, lo, hi) for lo, hi in hit.related)
+        findings.append(Finding(kind=hit.rule.kind, attributes=dict(hit.attributes), evidence=evidence,
+                                related=tuple(r for r in related if r is not None)))
     findings.sort(key=lambda f: (f.evidence.start, f.kind))
     return findings
+
+
+def read_clauses(doc: Document) -> tuple[Any, Any]:
+    """The normalised view of ``doc`` and the spaCy Doc the pipeline made of it (units, cues
+    and rule hits in its ``user_data``)."""
+    from openness.extract.pipeline import load_pipeline
+    from openness.extract.units import BREAKS_KEY, TEXT_KEY
+    from openness.ingest.normalize import analysis_view
+
+    view = analysis_view(doc)
+    locate = _locator(view, len(view.text))
+    nlp = load_pipeline()
+    sdoc = nlp.make_doc(view.text)
+    sdoc.user_data[BREAKS_KEY] = line_breaks(text_lines(doc.text), locate)
+    sdoc.user_data[TEXT_KEY] = view.text
+    return view, nlp(sdoc)
 
 
 def findings_from_text(text: str, path: str = "<example>") -> list[Finding]:
@@ -113,6 +107,19 @@ def document_notes(doc: Document, findings: list[Finding]) -> list[str]:
         return ["no licence clauses recognised: the text does not appear to be in English, "
                 "which the extractor does not read"]
     return ["no licence clauses recognised"]
+
+
+def _evidence(doc: Document, view: Any, outline: "Outline | None", lo: int, hi: int) -> Evidence | None:
+    """The evidence of the analysed text's ``[lo, hi)``: the file's own words there (curly
+    quotes, dashes and all: the normalised text is for matching only), where they are."""
+    words = view.text[lo:hi].strip()
+    if not words:
+        return None
+    start, end = _original_span(view, lo, words)
+    clause = outline.at(start) if outline is not None else None
+    span = doc.span(start, end)
+    return Evidence(path=doc.path, quote=doc.text[start:end], section=clause.id if clause is not None else None,
+                    page=span.page, line=span.line, start=start, end=end)
 
 
 def _original_span(view: Any, unit_start: int, quote: str) -> tuple[int, int]:

@@ -83,6 +83,15 @@ def line_breaks(lines: Iterable[tuple[str, int]], locate: Callable[[int], int]) 
     return breaks
 
 
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n.*?^[ \t]{0,3}\1[ \t]*$", re.MULTILINE | re.DOTALL)
+
+
+def code_blocks(text: str) -> list[tuple[int, int]]:
+    """Offsets of the fenced code blocks of a Markdown text: commands and code, which state no
+    licence terms ("model = AutoModel.from_pretrained(...)" under "you can load the model:")."""
+    return [m.span() for m in _FENCE.finditer(text)]
+
+
 def text_lines(text: str) -> list[tuple[str, int]]:
     """The lines of ``text`` with their start offsets."""
     out = []

@@ -7,6 +7,10 @@ Each line of a pattern file is one JSON object, either
   alternatives (an empty one makes the group optional), expanded when the file is read. A list
   pattern is a spaCy Matcher token pattern, kept for structure (definitions, quoted names) and
   run only on the first words of each unit. The format is that of spaCy's SpanRuler files.
+* a **concept**: ``{"label": "DISTRIBUTE", "lemmas": ["distribute", "make available", ...]}``, a
+  set of lemma phrases, each matched in every form of its words (see
+  :mod:`openness.extract.inflect`): "distributed", "makes available". ``{a|b}`` spells
+  alternatives here too.
 * a **rule**: ``{"kind": "restrict.non_compete", "id": "...", "all": [...], ...}``, which says
   which cues in one unit make a finding of that kind (see :mod:`openness.extract.rules`).
 
@@ -24,25 +28,34 @@ from importlib import resources
 from typing import Any
 
 from openness.errors import OpennessError
+from openness.extract.frames import Force
 from openness.taxonomy import load_taxonomy
 
-#: Labels the rules component sets itself from the text's structure, not from a pattern:
-#: ``LEAD_IN`` marks a unit that introduces a list ("You agree not to use the Model to:").
-STRUCTURE_LABELS = frozenset({"LEAD_IN"})
+#: Labels set from the text's structure, not from a pattern: ``LEAD_IN`` marks a unit that
+#: introduces a list ("You agree not to use the Model to:"); the ``DEFINED_*`` labels mark the
+#: uses of a defined term that sets a limit (:mod:`openness.extract.glossary`).
+STRUCTURE_LABELS = frozenset({"LEAD_IN", "DEFINED_USER_CAP", "DEFINED_REVENUE_CAP", "DEFINED_TERRITORY"})
 
 _GROUP = re.compile(r"\{([^{}]*)\}")
+#: The values of a rule's ``actor``.
+ACTORS = frozenset({"licensee", "licensor", "any"})
 
 
 @dataclass(frozen=True, kw_only=True)
 class Cue:
     label: str
     #: A phrase (str) or a Matcher token pattern (list of dicts).
-    pattern: str | list[dict[str, Any]]
+    pattern: str | list[dict[str, Any]] = ""
+    #: Lemma phrases matched in every inflected form (a concept), instead of ``pattern``.
+    lemmas: tuple[str, ...] = ()
     #: Normalised value the cue stands for (e.g. a region's or jurisdiction's canonical name).
     id: str | None = None
     #: Labels whose cues this cue's match overrides where the two overlap, e.g. the "may not"
     #: of "a licence, which you may not transfer, to use ..." is no prohibition of use.
     cancels: tuple[str, ...] = ()
+    #: The label names what an act is done to (the model, outputs, these terms...): see
+    #: :meth:`openness.extract.frames.Frame.object_of`.
+    object: bool = False
     source: str
 
 
@@ -74,6 +87,29 @@ class Rule:
     #: hold within one piece, so "you may use and modify the code, but you may not distribute
     #: it" grants modification although the sentence also prohibits.
     scope: str = "unit"
+    #: The act whose deontic reading the rule tests (see :mod:`openness.extract.frames`): a
+    #: label, or labels of which one suffices; ``^LABEL`` reads the act of the list's lead-in.
+    act: tuple[str, ...] = ()
+    #: The forces the act must have, e.g. ``("prohibition",)``.
+    force: tuple[str, ...] = ()
+    #: Whose act it must be: ``licensee`` (the default: the licensee, or no party named),
+    #: ``licensor``, or ``any``.
+    actor: str = "licensee"
+    #: Labels of which one must name the act's object (what is used, shared, changed).
+    object: tuple[str, ...] = ()
+    #: Labels of which one must qualify the act: near it, in its clause and condition
+    #: ("use the Model for commercial purposes", "commercial use is permitted").
+    with_: tuple[str, ...] = ()
+    #: Labels none of which may qualify the act.
+    without: tuple[str, ...] = ()
+    #: Labels of which one must stand between the act and the marker that governs it ("grants
+    #: you a licence under all copyright, patent and other rights ... to use").
+    between: tuple[str, ...] = ()
+    #: Labels that may not occur anywhere in the unit, whatever its clauses: an exception
+    #: ("unless", "except") makes a prohibition a condition of a grant.
+    none_in_unit: tuple[str, ...] = ()
+    #: Whether an act inside a condition ("if you distribute ...") counts.
+    conditional: bool = False
     source: str = ""
 
 
@@ -81,6 +117,16 @@ class Rule:
 class PatternSet:
     cues: tuple[Cue, ...]
     rules: tuple[Rule, ...]
+
+    @property
+    def objects(self) -> frozenset[str]:
+        """Labels of the cues that name objects."""
+        return frozenset(c.label for c in self.cues if c.object)
+
+    @property
+    def acts(self) -> frozenset[str]:
+        """Labels the rules read as acts (see :mod:`openness.extract.frames`)."""
+        return frozenset(label.lstrip("^") for rule in self.rules for label in rule.act)
 
 
 def expand(phrase: str) -> list[str]:
@@ -116,6 +162,15 @@ def _rule(obj: dict[str, Any], source: str) -> Rule:
         needs=tuple(obj.get("needs", ())),
         distinct=bool(obj.get("distinct", False)),
         scope=obj.get("scope", "unit"),
+        act=_alternatives(obj.get("act", ())),
+        force=_alternatives(obj.get("force", ())),
+        actor=obj.get("actor", "licensee"),
+        object=_alternatives(obj.get("object", ())),
+        with_=_alternatives(obj.get("with", ())),
+        without=_alternatives(obj.get("without", ())),
+        between=_alternatives(obj.get("between", ())),
+        conditional=bool(obj.get("conditional", False)),
+        none_in_unit=tuple(obj.get("none_in_unit", ())),
         source=source,
     )
 
@@ -141,16 +196,21 @@ def load_patterns() -> PatternSet:
                 rules.append(_rule(obj, source))
             elif "label" in obj:
                 cues.append(
-                    Cue(label=obj["label"], pattern=obj["pattern"], id=obj.get("id"),
+                    Cue(label=obj["label"], pattern=obj.get("pattern", ""),
+                        lemmas=tuple(obj.get("lemmas", ())), id=obj.get("id"),
                         cancels=tuple(obj.get("cancels", ())),
-                        source=source)
+                        object=bool(obj.get("object", False)), source=source)
                 )
             else:
                 raise OpennessError(f"{source}: neither a cue (label) nor a rule (kind)")
     labels = {c.label for c in cues} | STRUCTURE_LABELS
     for rule in rules:
-        used = {l for alts in rule.all + rule.seq for l in alts} | set(rule.none)
-        missing = {l.lstrip("^") for l in used} - labels
+        used = {l for alts in rule.all + rule.seq for l in alts} | set(rule.none) | set(rule.act) | set(rule.object) | set(rule.with_) | set(rule.without) | set(rule.between) | set(rule.none_in_unit)
+        bad_force = set(rule.force) - {f.value for f in Force}
+        if bad_force or rule.actor not in ACTORS:
+            raise OpennessError(f"{rule.source}: rule {rule.id!r}: unknown force or actor "
+                                f"{sorted(bad_force) or rule.actor!r}")
+        missing = {l.lstrip("^") for l in used} - labels - {"NONE"}
         if missing:
             raise OpennessError(f"{rule.source}: rule {rule.id!r} uses undefined cue(s) {sorted(missing)}")
     return PatternSet(cues=tuple(cues), rules=tuple(rules))

@@ -357,17 +357,20 @@ def _number(lex: _Lexicon, text: str) -> tuple[int | Fraction, bool] | None:
         value = _words_value(lex, words)
         scaled = any(w == lex.hundred or w in lex.scales for w in words)
         return (value, scaled) if value is not None else None
+    return _digits(lex, first, words)
+
+
+def _digits(lex: _Lexicon, first: re.Match[str], words: list[str]) -> tuple[int | Fraction, bool] | None:
+    """A number in digits (``first``), with a suffix (``40M``) or the scale words after it."""
     fraction = first["fraction"] or ""
     number = _digit_value(first["whole"], fraction)
     if number is None:
         return None
-    suffix, scaled = first["suffix"], bool(first["suffix"] or words)
-    if suffix:
-        if words:
-            return None
-        return number * lex.suffixes[suffix], True
+    if first["suffix"]:
+        return (number * lex.suffixes[first["suffix"]], True) if not words else None
     if not words and len(fraction) == 3 and "," not in first["whole"]:
         return None  # "1.000" is a thousand in much of Europe and one in English
+    scaled = bool(words)
     if words[:1] == [lex.hundred]:
         if number.denominator != 1 or not 1 <= number <= 99:
             return None

@@ -18,13 +18,15 @@ item that reads "Military, warfare, nuclear industries" is known to be a prohibi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from openness.extract.attributes import READERS, UnitText
+from openness.extract.attributes import DEFINED_READERS, READERS, UnitText
 from openness.extract.cues import CUES_KEY, Mark
+from openness.extract.frames import PRONOUN, Actor, Force, Frame, Reading
+from openness.extract.glossary import GLOSSARY_KEY, Definition
 from openness.extract.patterns import Rule, load_patterns
 from openness.extract.units import TEXT_KEY, UNITS_KEY, Unit
 
@@ -32,7 +34,12 @@ HITS_KEY = "openness.hits"
 #: Labels that describe the whole unit wherever they were found: a definition stays a
 #: definition after its "but".
 _UNIT_WIDE = frozenset({"DEFINITION", "LEAD_IN"})
-_LEAD_IN_ENDS = (":", ":**", ": **", "as follows", "following")
+_LEAD_IN_ENDS = (":", ":**", ": **", "as follows", "following", "--", "\u2014", "\u2013")
+#: Modal verbs, which a title never has.
+_MODALS = frozenset({"may", "must", "shall", "will", "can", "cannot", "should"})
+#: Words that announce a list even when the sentence ends in a full stop ("may perform the
+#: following acts ... within the scope of these Terms.").
+_ANNOUNCES = "the following"
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -42,6 +49,9 @@ class Hit:
     unit: Unit
     rule: Rule
     attributes: dict[str, Any] = field(default_factory=dict)
+    #: Character spans (analysed text) of other clauses the attributes were read from: the
+    #: definition of a defined term the unit uses.
+    related: tuple[tuple[int, int], ...] = ()
 
 
 @Language.factory("openness_rules", default_config={})
@@ -51,7 +61,11 @@ def make_rules(nlp: Language, name: str) -> "RuleApplier":
 
 class RuleApplier:
     def __init__(self) -> None:
-        self.rules = load_patterns().rules
+        patterns = load_patterns()
+        self.rules = patterns.rules
+        #: Labels that name what an act is done to, and labels rules read as acts.
+        self.objects = patterns.objects
+        self.acts = patterns.acts
         for rule in self.rules:
             if rule.read is not None and rule.read not in READERS:
                 raise ValueError(f"{rule.source}: unknown attribute reader {rule.read!r}")
@@ -67,71 +81,239 @@ class RuleApplier:
                 self.unanchored.append(rule)
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.user_data.get(TEXT_KEY) or doc.text
+        hits: list[Hit] = []
+        for view in self.views(doc):
+            for rule in self._candidates(view.present):
+                if not view.fires(rule):
+                    continue
+                attributes = dict(rule.set)
+                if rule.read is not None:
+                    attributes.update(READERS[rule.read](view.text_of(doc, text)))
+                if any(name not in attributes for name in rule.needs):
+                    continue
+                hits.append(Hit(unit=view.unit, rule=rule, attributes=attributes,
+                                related=view.definitions(doc.user_data.get(GLOSSARY_KEY, {}), rule)))
+        doc.user_data[HITS_KEY] = hits
+        return doc
+
+    def views(self, doc: Doc) -> Iterator[_UnitView]:
+        """Each unit that can say something, as the rules read it, with what a list's lead-in
+        hands down to its items."""
         units: list[Unit] = doc.user_data.get(UNITS_KEY, [])
         marks: list[list[Mark]] = doc.user_data.get(CUES_KEY, [[] for _ in units])
-        hits: list[Hit] = []
-        context: set[str] = set()
+        lead = _LeadIn()
         text = doc.user_data.get(TEXT_KEY) or doc.text
         in_list = False
         for unit, unit_marks in zip(units, marks):
             if unit.block and not unit.item and not in_list:
-                context = set()
-            if not unit_marks and not context:
+                lead = _LeadIn()
+            if not unit_marks and not lead.labels:
                 in_list = False  # nothing can fire, and nothing is carried to the next unit
                 continue
-            present: dict[str, list[int]] = {}
-            for mark in unit_marks:
-                present.setdefault(mark.label, []).append(mark.start)
-            own = set(present)
             body = text[unit.start_char : unit.end_char].rstrip(" *_")
-            lead_in = body.endswith(_LEAD_IN_ENDS)
             if not in_list and _is_heading(body):
                 continue  # a title names a topic; the clause under it says what the rule is
-            if lead_in:
-                present["LEAD_IN"] = [unit.end - 1]
-            for label in context:
-                present.setdefault("^" + label, []).append(unit.start - 1)
-            candidates = list(self.unanchored)
-            for label in present:
-                candidates.extend(self.by_anchor.get(label, ()))
-            view: UnitText | None = None
-            pieces: list[dict[str, list[int]]] | None = None
-            for rule in candidates:
-                if rule.scope == "clause":
-                    if pieces is None:
-                        pieces = _clauses(present)
-                    if not any(_fires(rule, piece) for piece in pieces):
-                        continue
-                elif not _fires(rule, present):
-                    continue
-                attributes = dict(rule.set)
-                if rule.read is not None:
-                    if view is None:
-                        view = _unit_text(doc, text, unit, unit_marks)
-                    attributes.update(READERS[rule.read](view))
-                if any(name not in attributes for name in rule.needs):
-                    continue
-                hits.append(Hit(unit=unit, rule=rule, attributes=attributes))
-            if lead_in:
-                context = (context if unit.item or in_list else set()) | own
+            announces = body.endswith(_LEAD_IN_ENDS) or _ANNOUNCES in body.lower()
+            view = _UnitView(unit, unit_marks, lead, announces, self.objects, self.acts,
+                             _first_word(doc, unit))
+            yield view
+            if view.lead_in:
+                lead = view.as_lead_in(lead if unit.item or in_list else _LeadIn())
             # A list runs on while its items end in ";" (or a nested lead-in's ":"), even when
             # they carry no marker, as in a policy that puts one prohibited use per line.
-            in_list = bool(context) and body.endswith((";", ":", "; and", "; or", "and/or"))
-        doc.user_data[HITS_KEY] = hits
-        return doc
+            in_list = bool(lead.labels) and body.endswith((";", ":", "; and", "; or", "and/or"))
+
+    def _candidates(self, present: dict[str, list[int]]) -> list[Rule]:
+        candidates = list(self.unanchored)
+        for label in present:
+            candidates.extend(self.by_anchor.get(label, ()))
+        return candidates
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class _LeadIn:
+    """What a list's lead-in hands down to its items ("You agree not to use the Model:")."""
+
+    #: The lead-in's own labels (inherited as ``^LABEL``).
+    labels: frozenset[str] = frozenset()
+    #: What the lead-in says of whatever its items name ("You agree not to use the Model to:"
+    #: prohibits), which governs an item's own acts ("agree" for "(a) not to ...").
+    reading: Reading | None = None
+    #: The readings of its acts, by label (inherited as ``^LABEL`` acts).
+    acts: dict[str, tuple[Reading, ...]] = field(default_factory=dict)
+
+
+class _UnitView:
+    """One unit's cues as the rules read them: by label, cut into clauses, and as frames."""
+
+    def __init__(self, unit: Unit, marks: list[Mark], lead: _LeadIn, lead_in: bool,
+                 objects: frozenset[str], acts: frozenset[str], first_word: int) -> None:
+        self.unit = unit
+        #: Token index of the unit's first word, after a list marker such as "(a)".
+        self.first_word = first_word
+        self.acts = acts
+        self.marks = marks
+        self.lead = lead
+        self.lead_in = lead_in
+        self.objects = objects
+        self.present: dict[str, list[int]] = {}
+        for mark in marks:
+            self.present.setdefault(mark.label, []).append(mark.start)
+        if lead_in:
+            self.present["LEAD_IN"] = [unit.end - 1]
+        for label in lead.labels:
+            self.present.setdefault("^" + label, []).append(unit.start - 1)
+        self._pieces: list[dict[str, list[int]]] | None = None
+        self._frames: list[Frame] | None = None
+        self._view: UnitText | None = None
+
+    def fires(self, rule: Rule) -> bool:
+        if any(label in self.present for label in rule.none_in_unit):
+            return False
+        if rule.act:
+            return any(_fires(rule, piece) and self._act_holds(rule, frame)
+                       for piece, frame in zip(self.pieces(), self.frames()))
+        if rule.scope == "clause":
+            return any(_fires(rule, piece) for piece in self.pieces())
+        return _fires(rule, self.present)
+
+    def pieces(self) -> list[dict[str, list[int]]]:
+        if self._pieces is None:
+            self._pieces = _clauses(self.present, self.cuts())
+        return self._pieces
+
+    def cuts(self) -> list[int]:
+        """Where the unit's clauses part: at contrastive words outside brackets ("a licence
+        (except as set forth in Section 11.4) to install ..." is one clause)."""
+        depth = 0
+        events = sorted([(p, 1) for p in self.present.get("OPEN_PAREN", ())]
+                        + [(p, -1) for p in self.present.get("CLOSE_PAREN", ())])
+        inside: list[tuple[int, int]] = []
+        for position, step in events:
+            if step == 1 and depth == 0:
+                inside.append((position, 10**9))
+            depth = max(depth + step, 0)
+            if step == -1 and depth == 0 and inside and inside[-1][1] == 10**9:
+                inside[-1] = (inside[-1][0], position)
+        return sorted(p for p in self.present.get("CONTRAST", ())
+                      if not any(lo < p < hi for lo, hi in inside))
+
+    def frames(self) -> list[Frame]:
+        """One frame per piece; a list item's frames start with its lead-in's governing marker."""
+        if self._frames is None:
+            bounds = [-(10**9), *self.cuts(), 10**9]
+            # the lead-in's force stands just before the item, as a marker of that force
+            reading = self.lead.reading
+            label = None if reading is None else (
+                "CAN" if reading.plain and reading.force is Force.PERMISSION else _FORCE_LABELS.get(reading.force))
+            inherited = [] if label is None else [
+                Mark(label=label, start=self.first_word - 1, end=self.first_word)]
+            self._frames = []
+            for n, (lo, hi) in enumerate(zip(bounds, bounds[1:])):
+                inside = [m for m in self.marks if lo <= m.start < hi]
+                earlier = [m for m in self.marks if m.start < lo and m.label in self.objects]
+                self._frames.append(Frame((inherited if n == 0 else []) + inside, self.objects,
+                                          earlier, self.acts))
+        return self._frames
+
+    def _act_holds(self, rule: Rule, frame: Frame) -> bool:
+        for label in rule.act:
+            if label.startswith("^"):
+                readings = self.lead.acts.get(label[1:], ())
+                if any(_reading_holds(rule, r) for r in readings):
+                    return True
+                continue
+            for mark in frame.marks:
+                if mark.label != label or not _reading_holds(rule, frame.read(mark)):
+                    continue
+                if rule.with_ and not frame.attached(mark, rule.with_):
+                    continue
+                if rule.without and frame.attached(mark, rule.without):
+                    continue
+                if rule.between and not frame.between(mark, rule.between):
+                    continue
+                if not rule.object:
+                    return True
+                target = frame.object_of(mark)
+                named = target is not None and target.label != PRONOUN
+                if named and target.label in rule.object:
+                    return True
+                if not named and not frame.read(mark).plain and (
+                        target.label if target is not None else NO_OBJECT) in rule.object:
+                    return True
+        return False
+
+    def as_lead_in(self, outer: _LeadIn) -> _LeadIn:
+        """What this unit, a lead-in, hands to its items (added to an enclosing list's)."""
+        frame = self.frames()[-1]
+        readings = dict(outer.acts)
+        own = [m for m in frame.marks if m.label in self.acts]
+        for mark in own:
+            readings[mark.label] = (*readings.get(mark.label, ()), frame.read(mark))
+        reading = frame.read(own[-1]) if own else frame.closing()
+        return _LeadIn(labels=outer.labels | {m.label for m in self.marks}, acts=readings,
+                       reading=reading if reading.force is not Force.NONE else outer.reading)
+
+    def definitions(self, glossary: dict[str, Definition], rule: Rule) -> tuple[tuple[int, int], ...]:
+        """Where the defined terms whose limits ``rule`` read are defined, outside this unit."""
+        if rule.read is None or rule.read not in DEFINED_READERS:
+            return ()
+        spans = []
+        for mark in self.marks:
+            definition = glossary.get(mark.id) if mark.label == DEFINED_READERS[rule.read] else None
+            if definition is not None and definition.start is not None and definition.start != self.unit.start_char:
+                spans.append((definition.start, definition.end or definition.start))
+        return tuple(dict.fromkeys(spans))
+
+    def text_of(self, doc: Doc, full: str) -> UnitText:
+        if self._view is None:
+            self._view = UnitText.of(doc, full, self.unit, self.marks, doc.user_data.get(GLOSSARY_KEY))
+        return self._view
+
+
+#: What a rule's ``object`` names to accept an act whose object the clause does not name
+#: ("Redistribution and use ... are permitted").
+NO_OBJECT = "NONE"
+#: The marker that stands for a lead-in's force before each of its items.
+_FORCE_LABELS = {Force.PROHIBITION: "FORBID", Force.OBLIGATION: "MUST", Force.PERMISSION: "PERMIT"}
+
+
+def _reading_holds(rule: Rule, reading: Reading) -> bool:
+    if rule.force and reading.force.value not in rule.force:
+        return False
+    if reading.conditional and not rule.conditional:
+        return False
+    if rule.actor == "licensee":
+        return reading.actor is not Actor.LICENSOR
+    if rule.actor == "licensor":
+        return reading.actor is not Actor.LICENSEE
+    return True
+
+
+def _first_word(doc: Doc, unit: Unit) -> int:
+    """Token index of the first token of ``unit`` at or after its words' first character."""
+    for index in range(unit.start, unit.end):
+        if doc[index].idx >= unit.start_char:
+            return index
+    return unit.start
 
 
 def _is_heading(body: str) -> bool:
-    """A short Title Case line such as "Prohibited Uses" or "Grant of Patent License."."""
+    """A short title such as "Prohibited Uses" or "Grant of Patent License.": mostly
+    capitalised words, the rest short ones, and no modal verb ("You may not use it." is a clause)."""
     words = body.rstrip(".").split()
     if not words or len(words) > 6 or body.endswith((":", ";")):
         return False
-    return all(w[:1].isupper() or len(w) <= 3 or not w[:1].isalpha() for w in words)
+    if any(w.lower() in _MODALS for w in words):
+        return False
+    capitalised = [w for w in words if w[:1].isupper() or not w[:1].isalpha()]
+    return len(capitalised) * 2 >= len(words) and all(
+        w[:1].isupper() or len(w) <= 3 or not w[:1].isalpha() for w in words)
 
 
-def _clauses(present: dict[str, list[int]]) -> list[dict[str, list[int]]]:
-    """The unit's cues cut at its contrastive words; inherited (``^``) labels go to every piece."""
-    cuts = sorted(present.get("CONTRAST", ()))
+def _clauses(present: dict[str, list[int]], cuts: list[int]) -> list[dict[str, list[int]]]:
+    """The unit's cues cut at ``cuts``; inherited (``^``) labels go to every piece."""
     if not cuts:
         return [present]
     bounds = [-(10**9), *cuts, 10**9]
@@ -175,13 +357,3 @@ def _in_order(
             if _in_order(seq, index + 1, position, present, window):
                 return True
     return False
-
-
-def _unit_text(doc: Doc, full: str, unit: Unit, marks: list[Mark]) -> UnitText:
-    base = unit.start_char
-    text = full[base : unit.end_char]
-    located = []
-    for mark in marks:
-        span = doc[mark.start : mark.end]
-        located.append((mark.label, mark.id, max(span.start_char - base, 0), span.end_char - base))
-    return UnitText(text=text, marks=tuple(located))

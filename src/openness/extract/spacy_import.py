@@ -1,10 +1,11 @@
 """spaCy, imported without its command line. Import this module before the first ``spacy``.
 
 spaCy's package ``__init__`` imports ``spacy.cli.info`` for the ``spacy.info`` function, and with
-it the whole command-line package: typer, requests, httpx and every ``spacy`` subcommand. On
-the machines measured that is about a third of ``import spacy`` (0.3-0.5 s of 1.0-1.4 s), paid
-by every ``openness analyze``, which never runs spaCy's CLI. spaCy's maintainers made the import
-lazy upstream (explosion/spaCy#12962); the 3.x releases we support still import it eagerly.
+it the whole command-line package: typer, requests, httpx and every ``spacy`` subcommand: a third
+of ``import spacy`` (measured on spaCy 3.8.13, the oldest we allow, and 3.8.18: 1.59 -> 1.01 s
+and 1.41 -> 1.04 s, medians of 11 fresh interpreters on a busy host; see docs/benchmarks.md),
+paid by every ``openness analyze``, which never runs spaCy's CLI. spaCy's maintainers made the
+import lazy upstream (explosion/spaCy#12962); no 3.x release carries it.
 
 So while ``spacy`` itself is imported, ``spacy.cli`` and ``spacy.cli.info`` are placeholders;
 they are removed again at once, so a later ``import spacy.cli`` loads the real package, and

@@ -34,8 +34,18 @@ def _gutter(boxes: Sequence[Box]) -> float | None:
     narrow = sorted(
         (box for box in boxes if box[2] - box[0] < _COLUMN_SHARE * width), key=lambda b: b[0]
     )
-    low = left_edge + _GUTTER_BAND[0] * width
-    high = left_edge + _GUTTER_BAND[1] * width
+    x = _widest_gap(narrow, left_edge + _GUTTER_BAND[0] * width, left_edge + _GUTTER_BAND[1] * width)
+    if x is None:
+        return None
+    lefts = [box for box in narrow if box[2] <= x]
+    rights = [box for box in narrow if box[0] >= x]
+    side_by_side = sum(1 for r in rights if any(_same_line(r, l) for l in lefts))
+    return x if side_by_side >= _MIN_SIDE_BY_SIDE else None
+
+
+def _widest_gap(narrow: list[Box], low: float, high: float) -> float | None:
+    """The centre of the widest gap no box crosses, among the gaps centred between ``low`` and
+    ``high``; ``narrow`` is sorted by left edge."""
     best: tuple[float, float] | None = None  # (gap width, centre)
     reach = None
     for box in narrow:
@@ -44,13 +54,7 @@ def _gutter(boxes: Sequence[Box]) -> float | None:
             if low <= centre <= high and (best is None or box[0] - reach > best[0]):
                 best = (box[0] - reach, centre)
         reach = box[2] if reach is None else max(reach, box[2])
-    if best is None:
-        return None
-    x = best[1]
-    lefts = [box for box in narrow if box[2] <= x]
-    rights = [box for box in narrow if box[0] >= x]
-    side_by_side = sum(1 for r in rights if any(_same_line(r, l) for l in lefts))
-    return x if side_by_side >= _MIN_SIDE_BY_SIDE else None
+    return best[1] if best is not None else None
 
 
 def _same_line(a: Box, b: Box) -> bool:

@@ -68,18 +68,9 @@ def strip_running(pages: list[str]) -> Stripped:
     if len(pages) < 2:
         return Stripped(pages=tuple(pages), removed=())
     split = [page.split("\n") for page in pages]
-    top: dict[str, list[tuple[int, tuple[int, ...]]]] = defaultdict(list)
-    bottom: dict[str, list[tuple[int, tuple[int, ...]]]] = defaultdict(list)
-    for page, lines in enumerate(split):
-        for indices, seen in zip(_edges(lines), (top, bottom)):
-            for key, line in {_key(lines[i]): lines[i] for i in indices}.items():
-                seen[key].append((page, _numbers(line)))
-    needed = max(2, math.ceil(MIN_SHARE * len(pages)))
-    running_top = {key for key, seen in top.items() if _is_running(seen, needed)}
-    running_bottom = {key for key, seen in bottom.items() if _is_running(seen, needed)}
+    running_top, running_bottom = _running(split)
     if not running_top and not running_bottom:
         return Stripped(pages=tuple(pages), removed=())
-
     removed: dict[str, None] = {}
     result: list[str] = []
     for lines in split:
@@ -91,11 +82,27 @@ def strip_running(pages: list[str]) -> Stripped:
                     break
                 drop.add(i)
                 removed.setdefault(lines[i].strip())
-        if not drop:
-            result.append("\n".join(lines))
-            continue
-        first = min((i for i in range(len(lines)) if i not in drop and lines[i].strip()), default=0)
-        last = max((i for i in range(len(lines)) if i not in drop and lines[i].strip()), default=-1)
-        kept = [line for i, line in enumerate(lines[first : last + 1], first) if i not in drop]
-        result.append("\n".join(kept))
+        result.append("\n".join(_kept(lines, drop)))
     return Stripped(pages=tuple(result), removed=tuple(removed))
+
+
+def _running(split: list[list[str]]) -> tuple[set[str], set[str]]:
+    """The keys of the lines that are running matter at the top of pages, and at the bottom."""
+    top: dict[str, list[tuple[int, tuple[int, ...]]]] = defaultdict(list)
+    bottom: dict[str, list[tuple[int, tuple[int, ...]]]] = defaultdict(list)
+    for page, lines in enumerate(split):
+        for indices, seen in zip(_edges(lines), (top, bottom)):
+            for key, line in {_key(lines[i]): lines[i] for i in indices}.items():
+                seen[key].append((page, _numbers(line)))
+    needed = max(2, math.ceil(MIN_SHARE * len(split)))
+    return ({key for key, seen in top.items() if _is_running(seen, needed)},
+            {key for key, seen in bottom.items() if _is_running(seen, needed)})
+
+
+def _kept(lines: list[str], drop: set[int]) -> list[str]:
+    """A page's lines without those dropped, and without the blank lines left at its edges."""
+    if not drop:
+        return lines
+    first = min((i for i in range(len(lines)) if i not in drop and lines[i].strip()), default=0)
+    last = max((i for i in range(len(lines)) if i not in drop and lines[i].strip()), default=-1)
+    return [line for i, line in enumerate(lines[first : last + 1], first) if i not in drop]

@@ -1,8 +1,10 @@
-"""Reports: one renderer per output format, each turning an :class:`~openness.analysis.Analysis`
-into the text of a report.
+"""Reports: every text the commands write, in every format, is made here.
 
-Renderer modules are imported only when their format is chosen, so that ``--format json`` does
-not pay for rich and no renderer's dependencies leak into the stages upstream.
+:func:`render` turns an :class:`~openness.model.Analysis` into a report, one module per
+:class:`Format`; :mod:`openness.report.diff` does the same for a diff, and :mod:`.rules`,
+:mod:`.explain`, :mod:`.clauses`, :mod:`.sections` and :mod:`.evaluation` for the other
+commands. Renderer modules are imported only when their format is chosen, so that ``--format
+json`` does not pay for rich and no renderer's dependencies leak into the stages upstream.
 """
 
 from __future__ import annotations
@@ -14,22 +16,19 @@ from json import loads  # not `import json`: the submodule openness.report.json 
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from openness.analysis import Analysis
+    from openness.model import Analysis
 
 
 class Format(StrEnum):
-    """The report formats; the value is what ``--format`` takes."""
+    """The report formats of every command; the value is what ``--format`` takes. Each command
+    writes some of them (an analysis all five, a diff all but SARIF, a list of rules text and
+    JSON)."""
 
     TEXT = "text"
     JSON = "json"
     MARKDOWN = "markdown"
     SARIF = "sarif"
     HTML = "html"
-
-    @property
-    def module(self) -> str:
-        """The renderer module: ``openness.report.<format>``, exposing ``render``."""
-        return f"{__name__}.{self.value}"
 
 
 def render(analysis: Analysis, fmt: Format | str, *, color: bool, show_passing: bool = False) -> str:
@@ -39,7 +38,7 @@ def render(analysis: Analysis, fmt: Format | str, *, color: bool, show_passing: 
     stdout is not a terminal); ``show_passing`` lists passing rules one by one where a report
     would otherwise fold them into a count.
     """
-    renderer = importlib.import_module(Format(fmt).module)
+    renderer = importlib.import_module(f"{__name__}.{Format(fmt).value}")
     report: str = renderer.render(analysis, color=color, show_passing=show_passing)
     return report
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Iterable
 from openness.report.outline import FIX_LABEL, attention, location, one_line, passing, plural, subject_of
 
 if TYPE_CHECKING:
-    from openness.analysis import Analysis, DocumentResult
+    from openness.model import Analysis, DocumentResult, Outcome
     from openness.engine.results import PolicyVerdict, RuleResult
     from openness.model import Evidence
 
@@ -132,7 +132,7 @@ def _summary(verdicts: tuple[PolicyVerdict, ...]) -> list[str]:
     return rows + ["</table>"]
 
 
-def _outcome(outcome: str) -> str:
+def _outcome(outcome: Outcome) -> str:
     return f'<span class="outcome {escape(outcome)}">{escape(outcome)}</span>'
 
 

@@ -10,7 +10,7 @@ import json
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from openness.analysis import Analysis
+    from openness.model import Analysis
 
 
 def render(analysis: Analysis, *, color: bool = False, show_passing: bool = False) -> str:

@@ -9,14 +9,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from openness.model import Outcome
 from openness.report.outline import FIX_LABEL, attention, passing, plural, subject_of
 
 if TYPE_CHECKING:
-    from openness.analysis import Analysis
+    from openness.model import Analysis
     from openness.engine.results import PolicyVerdict, RuleResult
     from openness.model import Evidence
 
-ICONS = {"pass": "✅", "fail": "❌", "warn": "⚠️", "unknown": "❓"}
+ICONS = {Outcome.PASS: "✅", Outcome.FAIL: "❌", Outcome.WARN: "⚠️", Outcome.UNKNOWN: "❓"}
 
 #: Characters with a meaning in GFM inline text; each is backslash-escaped in untrusted text.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
@@ -43,8 +44,8 @@ def cell(markdown: str) -> str:
     return re.sub(r"(?<!\\)\|", r"\\|", markdown)
 
 
-def outcome(value: str) -> str:
-    return f"{ICONS.get(value, '')} {value}".strip()
+def outcome(value: Outcome) -> str:
+    return f"{ICONS[value]} {value}"
 
 
 def render(analysis: Analysis, *, color: bool = False, show_passing: bool = False) -> str:
@@ -81,7 +82,7 @@ def _summary(verdicts: tuple[PolicyVerdict, ...]) -> list[str]:
 def _rule(verdict: PolicyVerdict, rule: RuleResult) -> list[str]:
     where = f" in {code(subject_of(verdict))}" if subject_of(verdict) else ""
     lines = [
-        f"### {ICONS.get(rule.outcome, '')} {code(rule.id)} {escape(rule.title)}",
+        f"### {ICONS[rule.outcome]} {code(rule.id)} {escape(rule.title)}",
         "",
         f"**{rule.outcome}** ({code(verdict.policy)}{where}): {escape(rule.message)}",
         "",

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from openness.model import Outcome
+
 if TYPE_CHECKING:
     from openness.engine.results import PolicyVerdict, RuleResult
     from openness.model import Evidence
 
 #: Outcomes a reader must look at; ``pass`` is folded away unless asked for.
-ATTENTION = frozenset({"fail", "warn", "unknown"})
+ATTENTION = frozenset({Outcome.FAIL, Outcome.WARN, Outcome.UNKNOWN})
 
 #: What to call the thing that would change a verdict, wherever a report shows ``fix``.
 FIX_LABEL = "To change the verdict"

@@ -15,17 +15,17 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from openness import __version__
-from openness.engine.results import worst
+from openness.model import Outcome
 from openness.report.outline import FIX_LABEL, attention, one_line, subject_of
 
 if TYPE_CHECKING:
-    from openness.analysis import Analysis, DocumentResult
+    from openness.model import Analysis, DocumentResult
     from openness.engine.results import PolicyVerdict, RuleResult
     from openness.model import Evidence
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
-LEVELS = {"fail": "error", "warn": "warning", "unknown": "note"}
+LEVELS = {Outcome.FAIL: "error", Outcome.WARN: "warning", Outcome.UNKNOWN: "note"}
 
 
 def render(analysis: Analysis, *, color: bool = False, show_passing: bool = False) -> str:
@@ -78,7 +78,7 @@ def _rules(verdicts: tuple[PolicyVerdict, ...]) -> tuple[list[dict[str, Any]], d
             "properties": {
                 "policy": verdict.policy,
                 "policyTitle": verdict.title,
-                "outcome": worst(r.outcome for r in judged),
+                "outcome": Outcome.worst(r.outcome for r in judged).value,
             },
         })
     return descriptors, {d["id"]: i for i, d in enumerate(descriptors)}
@@ -95,7 +95,7 @@ def _results(verdict: PolicyVerdict, rule: RuleResult, rule_index: int,
         "level": LEVELS[rule.outcome],
         "message": {"text": text},
     }
-    properties: dict[str, Any] = {"policy": verdict.policy, "outcome": rule.outcome,
+    properties: dict[str, Any] = {"policy": verdict.policy, "outcome": rule.outcome.value,
                                   "subject": subject_of(verdict), "trace": list(rule.trace)}
     if rule.fix:
         properties["fix"] = rule.fix

@@ -10,16 +10,18 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from openness.model import Outcome
 from openness.report.outline import FIX_LABEL, attention, location, one_line, passing, plural, subject_of
 from openness.report.terminal import Lines
 
 if TYPE_CHECKING:
-    from openness.analysis import Analysis, DocumentResult
+    from openness.model import Analysis, DocumentResult
     from openness.disclose.components import Components
     from openness.engine.results import PolicyVerdict, RuleResult
     from openness.model import Evidence
 
-STYLES = {"pass": "bold green", "fail": "bold red", "warn": "bold yellow", "unknown": "bold magenta"}
+STYLES = {Outcome.PASS: "bold green", Outcome.FAIL: "bold red", Outcome.WARN: "bold yellow",
+          Outcome.UNKNOWN: "bold magenta"}
 
 #: Outcomes padded to one width so policy names line up.
 LABEL_WIDTH = len("UNKNOWN")
@@ -43,8 +45,8 @@ def render(analysis: Analysis, *, color: bool, show_passing: bool = False) -> st
     return report.render()
 
 
-def _outcome(outcome: str) -> Text:
-    return Text(outcome.upper().ljust(LABEL_WIDTH), style=STYLES.get(outcome, ""))
+def _outcome(outcome: Outcome) -> Text:
+    return Text(outcome.upper().ljust(LABEL_WIDTH), style=STYLES[outcome])
 
 
 def _verdict(report: Lines, verdict: PolicyVerdict, show_passing: bool) -> None:

@@ -320,26 +320,43 @@ def _fits(section: _Open, marker: Marker, style: Style, value: int) -> bool:
             and section.form == marker.form and _aligned(section, marker))
 
 
+#: Where an item goes: its style, its value, and the depth of the stack it opens at.
+_Placement = tuple[Style, int, int]
+
+
 def _place_item(builder: _Builder, marker: Marker, start: int) -> bool:
     """A single enumerator: next sibling, first child, a continued list, or not a heading."""
-    stack = builder.stack
-    indent = marker.indent
     values = {s: style_value(marker.label, s) or 0 for s in marker.styles}
-    top = builder.top
-    # 1. The next sibling of an open item (innermost first): "b." after "a.", "i." after "h.".
+    placed = (_next_sibling(builder, marker, values) or _first_item(builder, marker, values)
+              or _continued(builder, marker, values) or _repeated(builder, marker, values))
+    if placed is None:
+        return False
+    style, value, depth = placed
+    return _open_item(builder, marker, style, value, depth, start)
+
+
+def _next_sibling(builder: _Builder, marker: Marker, values: dict[Style, int]) -> _Placement | None:
+    """The next sibling of an open item (innermost first): "b." after "a.", "i." after "h."."""
+    stack, top = builder.stack, builder.top
     for index in range(len(stack) - 1, -1, -1):
         section = stack[index]
         for style, value in values.items():
             if _fits(section, marker, style, value):
                 deeper_roman = (style is not Style.NUMBER and value == 9 and top is section
-                                and indent > section.indent + 2 and Style.LOWER_ROMAN in values)
+                                and marker.indent > section.indent + 2 and Style.LOWER_ROMAN in values)
                 if not deeper_roman:
-                    return _open_item(builder, marker, style, value, index, start)
+                    return style, value, index
         if section.kind != "item":
             break
-    # 2. The first item of a new list below the innermost section.
+    return None
+
+
+def _first_item(builder: _Builder, marker: Marker, values: dict[Style, int]) -> _Placement | None:
+    """The first item of a new list below the innermost section, or of the same list again
+    (a translation, then the original)."""
+    stack, top = builder.stack, builder.top
     for style, value in values.items():
-        deeper = top is not None and top.kind == "item" and indent > top.indent + 1
+        deeper = top is not None and top.kind == "item" and marker.indent > top.indent + 1
         first = value == 1 or (value == 0 and style is Style.NUMBER)
         if first or (deeper and style is Style.NUMBER):
             depth = len(stack)
@@ -349,26 +366,33 @@ def _place_item(builder: _Builder, marker: Marker, start: int) -> bool:
                     break
                 if section.style is style and section.form == marker.form \
                         and _aligned(section, marker):
-                    depth = index  # the same list starts again (a translation, then the original)
+                    depth = index
                     break
-            return _open_item(builder, marker, style, value, depth, start)
-    # 3. A numbered list that continues after a part or heading closed it ("2." under "II").
+            return style, value, depth
+    return None
+
+
+def _continued(builder: _Builder, marker: Marker, values: dict[Style, int]) -> _Placement | None:
+    """A numbered list that continues after a part or heading closed it ("2." under "II")."""
     last = builder.last_top
     if Style.NUMBER in values and last is not None and values[Style.NUMBER] == last.value + 1 \
             and last.form == marker.form and _aligned(last, marker):
-        return _open_item(builder, marker, Style.NUMBER, values[Style.NUMBER],
-                          _part_depth(builder), start)
-    # 4. A repeated number ("3." printed twice): a sibling that gets a "~2" id.
+        return Style.NUMBER, values[Style.NUMBER], _part_depth(builder)
+    return None
+
+
+def _repeated(builder: _Builder, marker: Marker, values: dict[Style, int]) -> _Placement | None:
+    """A repeated number ("3." printed twice): a sibling that gets a "~2" id."""
+    stack = builder.stack
     for index in range(len(stack) - 1, -1, -1):
         section = stack[index]
-        for style, value in values.items():
-            if section.kind == "item" and section.style is style and section.value == value \
-                    and section.form == marker.form and _aligned(section, marker) \
-                    and style is Style.NUMBER:
-                return _open_item(builder, marker, style, value, index, start)
         if section.kind != "item":
             break
-    return False
+        value = values.get(Style.NUMBER)
+        if value is not None and section.style is Style.NUMBER and section.value == value \
+                and section.form == marker.form and _aligned(section, marker):
+            return Style.NUMBER, value, index
+    return None
 
 
 def _part_depth(builder: _Builder) -> int:

@@ -146,53 +146,58 @@ def plural(count: int, word: str, words: str | None = None) -> str:
 
 def summary_lines(diff: Diff) -> list[str]:
     """The summary that opens every report, one sentence per line."""
-    lines = []
-    changes = diff.changes
-    counts = {name: sum(1 for c in changes if c.change == name) for name in ("added", "removed", "changed")}
-    if changes:
-        lines.append("Findings: " + ", ".join(f"{n} {name}" for name, n in counts.items() if n) + ".")
-    else:
-        lines.append("Findings: no finding changed.")
-    shown = diff.text_changes
-    if shown:
-        parts = []
-        changed = [t for t in shown if t.change == "changed"]
-        if changed:
-            with_finding = sum(1 for t in changed if t.finding_changed)
-            parts.append(plural(len(changed), "clause") + " reworded"
-                         + (f" ({with_finding} with a finding change)" if with_finding else ""))
-        for name in ("added", "removed"):
-            n = sum(1 for t in shown if t.change == name)
-            if n:
-                parts.append(f"{plural(n, 'clause')} {name}")
-        lines.append("Wording: " + ", ".join(parts) + ".")
-    else:
-        lines.append("Wording: no clause reworded.")
+    lines = [_findings_line(diff), _wording_line(diff)]
     edits, clauses = diff.folded
     if edits:
         lines.append(f"Cosmetic: {plural(edits, 'edit')} (whitespace, punctuation, typos) folded, "
                      f"{plural(clauses, 'clause')} with nothing else; --all-text shows them.")
-    if diff.verdict_changes:
-        rules = sum(1 for v in diff.verdict_changes if v.rule)
-        policies = sum(1 for v in diff.verdict_changes if not v.rule)
-        bits = [b for b in (plural(policies, "policy", "policies") if policies else "",
-                            plural(rules, "rule") if rules else "") if b]
-        lines.append("Verdicts: " + " and ".join(bits) + " changed outcome.")
-    else:
-        lines.append("Verdicts: no verdict changed.")
+    lines.append(_verdicts_line(diff))
     for rename in diff.renames:
         lines.append(f'Renamed throughout: "{rename.old}" -> "{rename.new}" '
                      f"({plural(rename.count, 'place')}); not counted as a change.")
-    moves = diff.moves
-    if moves:
+    if diff.moves:
         lines.append("Moved or renumbered: " + ", ".join(
-            f"{section(m.old_section)} -> {section(m.new_section)}" for m in moves) + ".")
+            f"{section(m.old_section)} -> {section(m.new_section)}" for m in diff.moves) + ".")
     for document in diff.documents:
         if document.old_path is None:
             lines.append(f"Added document: {document.new_path} ({document.role}).")
         elif document.new_path is None:
             lines.append(f"Removed document: {document.old_path} ({document.role}).")
     return lines
+
+
+def _findings_line(diff: Diff) -> str:
+    if not diff.changes:
+        return "Findings: no finding changed."
+    counts = {name: sum(1 for c in diff.changes if c.change == name) for name in ("added", "removed", "changed")}
+    return "Findings: " + ", ".join(f"{n} {name}" for name, n in counts.items() if n) + "."
+
+
+def _wording_line(diff: Diff) -> str:
+    shown = diff.text_changes
+    if not shown:
+        return "Wording: no clause reworded."
+    parts = []
+    changed = [t for t in shown if t.change == "changed"]
+    if changed:
+        with_finding = sum(1 for t in changed if t.finding_changed)
+        parts.append(plural(len(changed), "clause") + " reworded"
+                     + (f" ({with_finding} with a finding change)" if with_finding else ""))
+    for name in ("added", "removed"):
+        n = sum(1 for t in shown if t.change == name)
+        if n:
+            parts.append(f"{plural(n, 'clause')} {name}")
+    return "Wording: " + ", ".join(parts) + "."
+
+
+def _verdicts_line(diff: Diff) -> str:
+    if not diff.verdict_changes:
+        return "Verdicts: no verdict changed."
+    rules = sum(1 for v in diff.verdict_changes if v.rule)
+    policies = sum(1 for v in diff.verdict_changes if not v.rule)
+    bits = [b for b in (plural(policies, "policy", "policies") if policies else "",
+                        plural(rules, "rule") if rules else "") if b]
+    return "Verdicts: " + " and ".join(bits) + " changed outcome."
 
 
 def section(section_id: str | None) -> str:

@@ -13,13 +13,15 @@ from typing import Any, Callable, Sequence
 from rich.text import Text
 
 from openness.diff.model import Diff, FindingChange, TextChange
-from openness.diff.summary import (Group, attributes, clause_entries, deltas, finding_entries,
+from openness.model import Outcome
+from openness.report.diff.summary import (Group, attributes, clause_entries, deltas, finding_entries,
                                    group_heading, group_rest, group_sample, heading, shortened,
                                    summary_lines, verdict_line, visible, where)
 from openness.report.terminal import Lines
 
 CHANGE_STYLES = {"added": "bold green", "removed": "bold red", "changed": "bold yellow"}
-OUTCOME_STYLES = {"pass": "green", "fail": "red", "warn": "yellow", "unknown": "magenta"}
+OUTCOME_STYLES = {Outcome.PASS: "green", Outcome.FAIL: "red", Outcome.WARN: "yellow",
+                  Outcome.UNKNOWN: "magenta"}
 
 
 def render(diff: Diff, *, color: bool) -> str:
@@ -34,7 +36,7 @@ def render(diff: Diff, *, color: bool) -> str:
         out.print()
         out.print(Text("Verdict changes", style="bold"))
         for verdict in diff.verdict_changes:
-            line = Text("  " + verdict_line(verdict), style=OUTCOME_STYLES.get(verdict.new or "", ""))
+            line = Text("  " + verdict_line(verdict), style=OUTCOME_STYLES[verdict.new] if verdict.new else "")
             out.print(line)
             if verdict.new_message or verdict.old_message:
                 out.print(Text("      " + (verdict.new_message or verdict.old_message), style="dim"))

@@ -6,7 +6,7 @@ import json
 
 from openness.diff.model import (Diff, DocumentDiff, Edit, FindingChange, Rename, Side,
                                  TextChange, VerdictChange)
-from openness.diff.render import render
+from openness.report.diff import render
 
 HOSTILE = '<script>alert(1)</script> **bold** [link](x)'
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from openness.diff.model import Diff
-from openness.diff.summary import (attributes, deltas, heading, spaced, summary_lines,
+from openness.diff.model import Diff, FindingChange, TextChange
+from openness.report.diff.summary import (attributes, deltas, heading, spaced, summary_lines,
                                    verdict_line, visible, where)
 
 STYLE = """
@@ -34,11 +34,7 @@ def render(diff: Diff) -> str:
     if diff.changes:
         out += ["<h2>Finding changes</h2>", "<table><tr><th>Change</th><th>Kind</th><th>Where</th>"
                 "<th>What</th><th>Old</th><th>New</th></tr>"]
-        for change in diff.changes:
-            what = "; ".join(deltas(change)) or attributes(change)
-            cells = (change.change, change.kind, where(change), what,
-                     change.old.quote if change.old else "", change.new.quote if change.new else "")
-            out.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
+        out += [_finding_row(change) for change in diff.changes]
         out.append("</table>")
     if diff.verdict_changes:
         out += ["<h2>Verdict changes</h2>", "<ul>"]
@@ -50,17 +46,28 @@ def render(diff: Diff) -> str:
     if diff.text_changes:
         out.append("<h2>Wording changes</h2>")
         for change in diff.text_changes:
-            notes = [n for n, on in (("finding changed", change.finding_changed),
-                                     ("cosmetic", change.cosmetic)) if on]
-            out.append(f"<h3>{escape(heading(change))}"
-                       + (f" <span class=note>({escape(', '.join(notes))})</span>" if notes else "")
-                       + "</h3>")
-            pieces = []
-            for edit in visible(change.edits, diff.all_text):
-                text = escape(edit.text)
-                minor = ' class="minor"' if edit.minor else ""
-                pieces.append((edit, text if edit.op == "equal" else f"<del{minor}>{text}</del>"
-                               if edit.op == "delete" else f"<ins{minor}>{text}</ins>"))
-            out.append(f'<p class="clause">{spaced(pieces)}</p>')
+            out += _clause(change, diff.all_text)
     out.append("</body></html>")
     return "\n".join(out) + "\n"
+
+
+def _finding_row(change: FindingChange) -> str:
+    what = "; ".join(deltas(change)) or attributes(change)
+    cells = (change.change, change.kind, where(change), what,
+             change.old.quote if change.old else "", change.new.quote if change.new else "")
+    return "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>"
+
+
+def _clause(change: TextChange, all_text: bool) -> list[str]:
+    """A reworded clause's heading and its redline: deletions and insertions marked, minor ones
+    dimmed."""
+    notes = [n for n, on in (("finding changed", change.finding_changed), ("cosmetic", change.cosmetic)) if on]
+    pieces = []
+    for edit in visible(change.edits, all_text):
+        text = escape(edit.text)
+        minor = ' class="minor"' if edit.minor else ""
+        pieces.append((edit, text if edit.op == "equal" else f"<del{minor}>{text}</del>"
+                       if edit.op == "delete" else f"<ins{minor}>{text}</ins>"))
+    return [f"<h3>{escape(heading(change))}"
+            + (f" <span class=note>({escape(', '.join(notes))})</span>" if notes else "") + "</h3>",
+            f'<p class="clause">{spaced(pieces)}</p>']
