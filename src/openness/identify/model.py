@@ -9,9 +9,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from openness.identify.declared import Declaration
 
-SCHEMA = "openness.identify/1"
-
-
 class Match(StrEnum):
     """How a document's wording compares with its reference text."""
 
@@ -136,11 +133,6 @@ class IdentifiedDocument:
         return {"path": self.path, "license": self.license.to_json() if self.license else None,
                 "declared": self.declared.to_json() if self.declared else None,
                 "error": self.error}
-
-
-def report_json(documents: list[IdentifiedDocument]) -> dict[str, Any]:
-    """The ``openness identify --format json`` object (``report/schemas/identify.schema.json``)."""
-    return {"schema": SCHEMA, "documents": [d.to_json() for d in documents]}
 
 
 UNKNOWN = Identification(id=None, name=None, similarity=0.0, match=Match.UNKNOWN, basis=Basis.NONE)

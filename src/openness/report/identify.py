@@ -1,21 +1,32 @@
-"""The text report of ``openness identify``: per document, the licence, how its wording compares
-with the reference, and for a variant the passages added (with what they do) and removed."""
+"""The report of ``openness identify``: per document, the licence, how its wording compares with
+the reference, and for a variant the passages added (with what they do) and removed."""
 
 from __future__ import annotations
 
+import json
 import textwrap
 from typing import TYPE_CHECKING
+
+from openness.report import Format
 
 if TYPE_CHECKING:
     from openness.identify.declared import Declaration
     from openness.identify.model import IdentifiedDocument, Identification, Properties
 
+SCHEMA = "openness.identify/1"
+
+#: The formats of the report.
+FORMATS = (Format.TEXT, Format.JSON)
+
 #: Longest quote shown; the JSON report has them whole.
 QUOTE = 240
 
 
-def render(documents: list[IdentifiedDocument]) -> str:
-    """One block per document, in input order."""
+def render(documents: list[IdentifiedDocument], fmt: Format) -> str:
+    """One block per document (text) or entry of ``documents`` (JSON), in input order."""
+    if fmt is Format.JSON:
+        return json.dumps({"schema": SCHEMA, "documents": [d.to_json() for d in documents]},
+                          ensure_ascii=False, indent=2) + "\n"
     return "\n\n".join(_document(d) for d in documents) + "\n"
 
 
