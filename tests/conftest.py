@@ -12,6 +12,18 @@ OWN_CORPUS = ROOT / "corpora"
 REAL_CORPUS = ROOT.parent / "shared" / "corpora" / "real"
 
 
+@pytest.fixture(scope="session")
+def registry():
+    """Every JSON Schema the package ships, by ``$id``: schemas refer to each other's ``$defs``."""
+    from referencing import Registry, Resource
+
+    from openness.report import schema
+
+    resources = [Resource.from_contents(schema(p.name.removesuffix(".schema.json")))
+                 for p in (ROOT / "src" / "openness" / "report" / "schemas").glob("*.schema.json")]
+    return Registry().with_resources((r.contents["$id"], r) for r in resources)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def own_cache_folder(tmp_path_factory: pytest.TempPathFactory):
     """The tests keep checked policies and the licence reference index (built there once) in a

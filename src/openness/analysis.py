@@ -28,6 +28,9 @@ DEFAULT_POLICIES = ("osd", "osaid-1.0")
 #: Called as each document is reached: (path, index, total).
 Observer = Callable[[str, int, int], None]
 
+#: Roles whose documents are identified against the reference licences and families.
+IDENTIFIED_ROLES = frozenset({"license", "use_policy"})
+
 #: Roles whose text is read for licence clauses (grants, restrictions, obligations, terms). A model
 #: card's "Limitations" section is advice, not a licence term, so cards are read for disclosure only.
 CLAUSE_ROLES = frozenset({"license", "use_policy", "notice", "readme", "other"})
@@ -89,6 +92,7 @@ def read_document(reading: Reading) -> tuple[DocumentResult, list[Finding]]:
     read) and its findings. A file given ``alone`` whose role cannot be told is taken as a
     licence: that is what a user hands ``analyze``."""
     from openness.extract import document_notes
+    from openness.identify import identify_document
     from openness.ingest import load
     from openness.roles import detect_role, role_from_name
     from openness.segment import segment
@@ -104,8 +108,9 @@ def read_document(reading: Reading) -> tuple[DocumentResult, list[Finding]]:
         detected = "license"
     outline = segment(doc)
     findings = document_findings(doc, outline, detected)
+    identity = identify_document(doc, read=findings) if detected in IDENTIFIED_ROLES else None
     return DocumentResult(path=path, role=detected, subject=subject, document=doc, outline=outline,
-                          notes=tuple(document_notes(doc, findings))), findings
+                          notes=tuple(document_notes(doc, findings)), license=identity), findings
 
 
 def policy_notes(results: Sequence[DocumentResult], findings: Sequence[Finding]) -> list[str]:
