@@ -180,6 +180,7 @@ def judge(release: Release, documents: Sequence[tuple[DocumentResult, list[Findi
     """The analysis of one release from its documents as read: judged by each policy."""
     from openness import engine
     from openness.disclose.components import release_components
+    from openness.identify.judged import judged_on_declaration
 
     subject = release.subject
     if not release.files:
@@ -198,6 +199,13 @@ def judge(release: Release, documents: Sequence[tuple[DocumentResult, list[Findi
         {r.path: r.role for r in read},
     )
     read_roles = {r.role for r in read}
+    if "license" not in read_roles:
+        judged = judged_on_declaration([r.document for r in read if r.document is not None])
+        if judged is not None:
+            found += judged.findings
+            notes += judged.notes
+            if judged.settled:
+                read_roles.add("license")
     verdicts = tuple(
         replace(engine.evaluate(policy, found, roles=read_roles, profile=profile), subject=subject)
         for policy in compiled)
