@@ -77,7 +77,8 @@ def test_analysis_in_a_process_pool_is_the_same():
     assert json.dumps(helped.to_json()) == json.dumps(alone.to_json())
 
 
-def test_each_licence_document_carries_its_identity(tmp_path: Path):
+def test_each_licence_document_carries_its_identity_and_the_edit_that_changed_a_verdict(
+        tmp_path: Path):
     """An MIT text with a paragraph added, built from the reference at test time: analyze names
     it a variant of MIT, and the added paragraph carries the findings read from the document."""
     from openness.identify.identification import reference_index
@@ -99,3 +100,8 @@ def test_each_licence_document_carries_its_identity(tmp_path: Path):
     assert "restrict.user_threshold" in passage.findings
     assert by_path["README.md"].license is None
     assert by_path["LICENSE"].to_json()["license"]["added"][0]["findings"] == list(passage.findings)
+    # The edit that changed a verdict against MIT's own text is named, with what it carries.
+    (changed,) = [n for n in analysis.notes if "changes osd.no-discrimination" in n]
+    assert f"added to MIT: {', '.join(passage.findings)} — “{passage.quote}”" in changed
+    assert changed.endswith("from pass (the reference text) to fail")
+    assert not [n for n in analysis.notes if "changes osd.grants-rights" in n]

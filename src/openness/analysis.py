@@ -180,6 +180,7 @@ def judge(release: Release, documents: Sequence[tuple[DocumentResult, list[Findi
     """The analysis of one release from its documents as read: judged by each policy."""
     from openness import engine
     from openness.disclose.components import release_components
+    from openness.identify.edits import changed_verdicts
     from openness.identify.judged import judged_on_declaration
 
     subject = release.subject
@@ -209,5 +210,8 @@ def judge(release: Release, documents: Sequence[tuple[DocumentResult, list[Findi
     verdicts = tuple(
         replace(engine.evaluate(policy, found, roles=read_roles, profile=profile), subject=subject)
         for policy in compiled)
+    for result in read:
+        notes += tuple(changed_verdicts(result, found, verdicts, compiled, roles=read_roles,
+                                        profile=profile))
     return Analysis(documents=tuple(results), findings=tuple(found), verdicts=verdicts,
                     components={subject: components}, notes=notes)

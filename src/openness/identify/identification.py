@@ -180,7 +180,7 @@ def _variant(doc: Document, copy: Words, comparison: Comparison, *, findings: bo
                      else _kinds(text) if findings else ())
             added.append(Passage(
                 quote=text, line=doc.line_of(start), section=_section(outline, start),
-                findings=kinds))
+                findings=kinds, start=start, end=end))
         i1, i2 = change.removed
         if i2 > i1 and ref_words is not None:
             where = copy.tokens[min(j1, len(copy.tokens) - 1)].start if copy.tokens else 0

@@ -85,11 +85,17 @@ def judged_on_declaration(documents: Sequence[Document], *,
 def _reference_findings(reference: "Reference", anchor: Evidence) -> list[Finding]:
     """The findings of ``reference``'s text, each cited at ``anchor`` with the reference clause
     it came from as related evidence."""
+    return [replace(f, evidence=anchor, related=(f.evidence, *f.related))
+            for f in reference_findings(reference)]
+
+
+def reference_findings(reference: "Reference") -> list[Finding]:
+    """The clause findings of ``reference``'s own text (cited in it, path ``<id> (SPDX
+    reference text)``)."""
     from openness.extract import extract_findings
     from openness.segment import segment
 
     source = f"{reference.id} (SPDX reference text)"
     doc = Document(path=source, text=reference.text, format="txt",
                    sha256=hashlib.sha256(reference.text.encode("utf-8")).hexdigest())
-    return [replace(f, evidence=anchor, related=(f.evidence, *f.related))
-            for f in extract_findings(doc, segment(doc))]
+    return extract_findings(doc, segment(doc))

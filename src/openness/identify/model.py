@@ -57,6 +57,10 @@ class Passage:
     #: For a family's changed figure: the figure the family's text sets (``count 700000000,
     #: metric monthly_active_users``).
     expected: str | None = None
+    #: Offsets of the added words in the document's text (0, 0 when not located), to tell
+    #: which verdicts' evidence falls in the passage; not part of the JSON.
+    start: int = 0
+    end: int = 0
 
     def to_json(self, *, added: bool) -> dict[str, Any]:
         if not added:
