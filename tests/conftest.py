@@ -12,12 +12,24 @@ OWN_CORPUS = ROOT / "corpora"
 REAL_CORPUS = ROOT.parent / "shared" / "corpora" / "real"
 
 
+@pytest.fixture(scope="session")
+def registry():
+    """Every JSON Schema the package ships, by ``$id``: schemas refer to each other's ``$defs``."""
+    from referencing import Registry, Resource
+
+    from openness.report import schema
+
+    resources = [Resource.from_contents(schema(p.name.removesuffix(".schema.json")))
+                 for p in (ROOT / "src" / "openness" / "report" / "schemas").glob("*.schema.json")]
+    return Registry().with_resources((r.contents["$id"], r) for r in resources)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def own_cache_folder(tmp_path_factory: pytest.TempPathFactory):
-    """The tests keep checked policies in a folder of their own, not in the user's cache
-    (child processes inherit it)."""
+    """The tests keep checked policies and the licence reference index (built there once) in a
+    folder of their own, not in the user's cache (child processes inherit it)."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+        patch.setenv("OPENNESS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
         yield
 
 

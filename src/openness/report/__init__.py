@@ -44,7 +44,8 @@ def render(analysis: Analysis, fmt: Format | str, *, color: bool, show_passing: 
 
 
 def schema(name: str = "analysis") -> dict[str, Any]:
-    """The JSON Schema of one ``--format json`` output: analysis, clauses, sections or diff.
+    """The JSON Schema of one ``--format json`` output: analysis, clauses, sections, diff or
+    identify.
 
     Shipped in the package so that consumers can validate what they read; schemas refer to
     each other's ``$defs`` by relative ``$ref`` against their ``$id``.
