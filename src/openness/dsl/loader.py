@@ -174,3 +174,15 @@ def loads(text: str, path: str = "<string>") -> ast.Policy:
 def _roots(top: Path) -> tuple[Path, ...]:
     builtin = builtin_rules_root()
     return (top,) if top == builtin else (top, builtin)
+
+
+def source_files(policy: ast.Policy) -> list[str]:
+    """The files ``policy`` was read from: its own and its imports', at any depth."""
+    found: dict[str, None] = {}
+    todo = [policy]
+    while todo:
+        current = todo.pop()
+        if current.path not in found:
+            found[current.path] = None
+            todo.extend(current.imports.values())
+    return list(found)
