@@ -14,3 +14,26 @@ def test_reads_like_safe_load() -> None:
 def test_refuses_python_objects() -> None:
     with pytest.raises(yaml.YAMLError):
         safe_load("!!python/object/apply:os.system ['true']")
+
+
+def test_untrusted_yaml_is_bounded_behind_its_aliases():
+    import pytest
+
+    from openness.yamldata import MAX_ALIASED_NODES, UnsafeYAML, load_untrusted
+
+    assert load_untrusted("a: &x [1, 2]\nb: *x\n") == {"a": [1, 2], "b": [1, 2]}
+    fan = "a: &a [" + ", ".join(["x"] * 40) + "]\nb: [" + ", ".join(["*a"] * 40) + "]\n"
+    with pytest.raises(UnsafeYAML, match=f"more than {MAX_ALIASED_NODES} values"):
+        load_untrusted(fan)
+    with pytest.raises(UnsafeYAML, match="line 1: a key must be a plain value"):
+        load_untrusted("[a, b]: 1\n")
+
+
+def test_deeply_nested_untrusted_yaml_is_an_error_not_a_crash():
+    import pytest
+    import yaml
+
+    from openness.yamldata import load_untrusted
+
+    with pytest.raises(yaml.YAMLError):
+        load_untrusted("[" * 100_000 + "]" * 100_000)

@@ -7,11 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from openness.cli.main import cli
-
-CORPORA = Path(__file__).resolve().parents[2] / "corpora"
+from tests.cli.helpers import CORPORA, run
 
 
 @pytest.fixture()
@@ -27,12 +24,6 @@ def permissive(tmp_path: Path) -> Path:
     target = tmp_path / "LICENSE.txt"
     shutil.copy(CORPORA / "licences" / "northwind-permissive-1.0.txt", target)
     return target
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def analysis_json(*args: str) -> tuple[int, dict]:
@@ -104,8 +95,8 @@ def test_linked_use_policy_is_named(release: Path):
 def test_one_corrupt_file_in_a_batch(tmp_path: Path, permissive: Path):
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog")
-    code, out, err = run("analyze", "--format", "json", str(broken), str(permissive))
-    assert code == 2
+    code, out, err = run("analyze", "--format", "json", "--policy", "osd", str(broken), str(permissive))
+    assert code == 2  # no verdict failed: the unreadable file decides
     data = json.loads(out)
     by_path = {d["path"]: d for d in data["documents"]}
     assert by_path[str(broken)]["error"]
@@ -123,7 +114,21 @@ def test_jobs_give_the_same_report_and_still_name_a_corrupt_file(tmp_path: Path,
     code, out, err = run("analyze", "--format", "json", *paths)
     jobs_code, jobs_out, jobs_err = run("analyze", "--format", "json", "--jobs", "2", *paths)
     assert (jobs_code, jobs_out, jobs_err) == (code, out, err)
-    assert code == 2 and str(broken) in err and "Traceback" not in err
+    assert code == 1 and str(broken) in err and "Traceback" not in err
+
+
+def test_a_failed_verdict_wins_over_an_unreadable_file(tmp_path: Path, release: Path):
+    """A CI asks whether a verdict failed; a bad file in the batch must not hide the answer."""
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog")
+    code, out, err = run("analyze", "--format", "json", "--policy", "osd", str(broken), str(release))
+    assert code == 1
+    data = json.loads(out)
+    errors = {d["path"]: d["error"] for d in data["documents"]}
+    assert errors[str(broken)] and all(e is None for p, e in errors.items() if p != str(broken))
+    assert str(broken) in err and "Traceback" not in err
+    never, _, _ = run("analyze", "--fail-on", "never", "--policy", "osd", str(broken), str(release))
+    assert never == 2
 
 
 def test_missing_path(tmp_path: Path):

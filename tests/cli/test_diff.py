@@ -109,3 +109,15 @@ def test_a_file_against_a_folder_is_refused(tmp_path: Path) -> None:
     result = _run(str(old), str(tmp_path))
     assert result.exit_code == 2
     assert "give two files or two release folders" in result.output
+
+
+def test_a_profile_is_read(tmp_path: Path) -> None:
+    old, new = _files(tmp_path)
+    profile = tmp_path / "me.yaml"
+    profile.write_text("monthly_active_users: 5M\n", "utf-8")
+    result = _run(str(old), str(new), "--profile", str(profile), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["schema"] == "openness.diff/1"
+    profile.write_text("no_such_field: 1\n", "utf-8")
+    result = _run(str(old), str(new), "--profile", str(profile))
+    assert result.exit_code == 2 and "unknown profile field `no_such_field`" in result.output

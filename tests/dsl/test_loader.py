@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from openness.dsl import RuleErrors, load, loads
+from openness.dsl.ast import MAX_NESTING
 from openness.dsl.resources import builtin_packs, builtin_rules_root
 from openness.errors import OpennessError, RuleError
 
@@ -103,3 +104,40 @@ def test_rules_requiring_each_other_in_a_circle():
 
 def test_builtin_root_is_a_real_folder():
     assert (builtin_rules_root() / "osd.rules").is_file()
+
+
+def test_a_rule_file_over_the_size_limit_is_refused_at_once(tmp_path: Path) -> None:
+    from openness.dsl.loader import MAX_RULE_FILE_BYTES
+
+    huge = tmp_path / "huge.rules"
+    rule = ' rule r{} "Rule" {{ fail if restrict.commercial }}\n'
+    count = MAX_RULE_FILE_BYTES // len(rule.format(0)) + 10
+    huge.write_text('policy big "Big" {\n' + "".join(rule.format(i) for i in range(count)) + "}\n", "utf-8")
+    with pytest.raises(OpennessError) as caught:
+        load(huge)
+    assert str(caught.value).startswith(f"{huge.resolve()}: the rule file is over the size limit of 1024 KB")
+
+
+@pytest.mark.parametrize("length, problem", [
+    (MAX_NESTING, None),
+    (5_000, f"nesting deeper than {MAX_NESTING} levels: a chain of rules that `require` each other"),
+])
+def test_a_long_chain_of_requires_is_bounded(length: int, problem: str | None) -> None:
+    # Each rule requires the next, so a recursive walk from the first would be `length` deep.
+    rules = "".join(f' rule r{i} "R" {{ require chain.r{i + 1} }}\n' for i in range(length - 1))
+    text = f'policy chain "C" {{\n{rules} rule r{length - 1} "R" {{ fail if restrict.commercial }}\n}}\n'
+    if problem is None:
+        assert len(loads(text, path="chain.rules").rules) == length
+        return
+    with pytest.raises(RuleErrors) as caught:
+        loads(text, path="chain.rules")
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.message == problem and diagnostic.path == "chain.rules"
+
+
+def test_a_long_circle_of_requires_is_named_without_recursion() -> None:
+    rules = "".join(f' rule r{i} "R" {{ require ring.r{(i + 1) % 3000} }}\n' for i in range(3000))
+    with pytest.raises(RuleErrors) as caught:
+        loads(f'policy ring "R" {{\n{rules}}}\n', path="ring.rules")
+    assert any("rules require each other in a circle: ring.r0 -> ring.r1 -> " in d.message
+               for d in caught.value.diagnostics)

@@ -2,9 +2,11 @@
 
 from pathlib import Path
 
+import pytest
 from lark import Lark
 
-from openness.dsl import ast, load
+from openness.dsl import RuleErrors, ast, load, loads
+from openness.dsl.ast import MAX_NESTING
 from openness.dsl.parser import parse
 from openness.dsl.resources import grammar_text
 
@@ -35,15 +37,31 @@ def test_severities_and_outcomes_are_read_as_values() -> None:
     assert (example.loc.line, example.loc.column) == (4, 5)
 
 
-def test_a_deeply_nested_condition_parses_without_recursion() -> None:
+def test_nesting_up_to_the_bound_parses() -> None:
     # The AST is built as the LALR parser reduces each rule: no tree is walked recursively.
-    depth = 10_000
+    depth = MAX_NESTING - 1
     rule_file = parse('policy p "t" { rule r "t" { fail if ' + "not " * depth + "a.b } }")
     condition = rule_file.policies[0].rules[0].clauses[0].condition
     for _ in range(depth):
         assert isinstance(condition, ast.CondNot)
         condition = condition.item
     assert isinstance(condition, ast.Match) and condition.name == "a.b"
+
+
+@pytest.mark.parametrize("nested", [
+    lambda n: "not " * n + "restrict.commercial",
+    lambda n: "restrict.commercial where " + "not " * n + "x",
+    lambda n: "not (restrict.commercial and\n" * n + "restrict.commercial" + ")" * n,
+])
+@pytest.mark.parametrize("depth", [MAX_NESTING + 1, 100_000])
+def test_nesting_beyond_the_bound_is_one_located_error(nested, depth: int) -> None:
+    text = 'policy p "t" {\n rule r "t" {\n  fail if ' + nested(depth) + "\n }\n}\n"
+    with pytest.raises(RuleErrors) as caught:
+        loads(text, path="deep.rules")
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.message == f"nesting deeper than {MAX_NESTING} levels"
+    assert str(caught.value).startswith(f"deep.rules:{diagnostic.line}:{diagnostic.column}: nesting deeper")
+    assert 3 <= diagnostic.line <= text.count("\n")
 
 
 def test_an_edited_file_and_its_imports_are_read_again(tmp_path: Path) -> None:

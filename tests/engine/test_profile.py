@@ -41,3 +41,38 @@ def test_not_yaml(tmp_path):
     path.write_text("- just\n- a list\n", "utf-8")
     with pytest.raises(InputError, match="a profile is a YAML mapping"):
         Profile.from_file(path)
+
+
+LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
+    f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(8))
+
+
+@pytest.mark.parametrize("text, problem", [
+    (LAUGHS, "billion laughs"),
+    ("? [monthly_active_users]\n: 5\n", "a key must be a plain value"),
+    ("? {a: 1}\n: 5\n", "a key must be a plain value"),
+])
+def test_a_hostile_profile_is_one_clear_error(tmp_path, text: str, problem: str):
+    path = tmp_path / "profile.yaml"
+    path.write_text(text, "utf-8")
+    with pytest.raises(InputError) as caught:
+        Profile.from_file(path)
+    assert str(caught.value).startswith(f"{path}: the profile is refused: ")
+    assert problem in str(caught.value)
+
+
+def test_a_few_aliases_are_still_read(tmp_path):
+    path = tmp_path / "profile.yaml"
+    path.write_text("regions: &r [EU, US]\nexport_regions: *r\n", "utf-8")
+    with pytest.raises(InputError, match="unknown profile field `export_regions`"):
+        Profile.from_file(path)  # read past the aliases to the fields
+
+
+def test_a_profile_over_the_size_limit_is_refused(tmp_path):
+    from openness.engine.profile import MAX_PROFILE_BYTES
+
+    path = tmp_path / "profile.yaml"
+    path.write_text("# " + "x" * MAX_PROFILE_BYTES + "\n", "utf-8")
+    with pytest.raises(InputError, match="over the size limit of 64 KB"):
+        Profile.from_file(path)

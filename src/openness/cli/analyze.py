@@ -10,7 +10,8 @@ from typing import Callable, Iterator
 
 import click
 
-from openness.cli.common import FAIL_ON, chosen_format, emit, error, fail, format_option, settings
+from openness.cli.common import (FAIL_ON, chosen_format, emit, error, fail, format_option, given_files,
+                                 policy_files, refuse_clobbering, settings)
 from openness.report import Format
 
 #: The formats of an analysis: all of them.
@@ -58,10 +59,14 @@ def analyze(paths: tuple[str, ...], policies: tuple[str, ...], profile: str | No
         roles = dict(parse_role_override(value) for value in role_overrides)
     except ValueError as exc:
         fail(str(exc))
+    policies = policies or DEFAULT_POLICIES
     try:
+        if output:
+            refuse_clobbering(output, [*given_files(paths), *([profile] if profile else []),
+                                       *policy_files(policies)])
         user = Profile.from_file(profile) if profile else None
         with pool(jobs) as executor, progress(len(paths)) as observer:
-            analysis = run(paths, policies=policies or DEFAULT_POLICIES, profile=user,
+            analysis = run(paths, policies=policies, profile=user,
                            roles=roles, observer=observer, executor=executor)
     except OpennessError as exc:
         fail(str(exc))
@@ -70,10 +75,12 @@ def analyze(paths: tuple[str, ...], policies: tuple[str, ...], profile: str | No
     emit(render(analysis, fmt, color=use_color(output), show_passing=show_passing), output)
     for result in analysis.errors:
         error(f"{result.path}: {result.error}")
-    if analysis.errors:
-        sys.exit(2)
+    # A verdict that reached --fail-on is what a CI step asks about, so it wins over a file
+    # that could not be read (which still has its line above and its `error` in the report).
     if any(v.outcome in FAIL_ON[fail_on] for v in analysis.verdicts):
         sys.exit(1)
+    if analysis.errors:
+        sys.exit(2)
 
 
 @contextmanager

@@ -42,6 +42,6 @@ def clauses(files: tuple[str, ...], fmt: str | None) -> None:
         findings.extend(found)
     from openness.report.clauses import render
 
-    emit(render(documents, findings, notes, chosen))
+    emit(render(documents, findings, notes, chosen), inputs=files)
     if failed:
         sys.exit(2)

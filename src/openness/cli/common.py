@@ -3,14 +3,17 @@ and one-line errors."""
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, NoReturn, Sequence
+from typing import Any, Callable, Iterable, NoReturn, Sequence
 
 import click
 
+from openness.files import same_file, write_atomically
 from openness.model import Outcome
+from openness.printable import printable
 from openness.report import Format
 
 #: ``--fail-on``: the outcomes that reach each threshold (``never``: none does).
@@ -51,24 +54,76 @@ def chosen_format(own: str | None, allowed: Sequence[Format]) -> Format:
     return Format(fmt)
 
 
-def emit(report: str, output: str | None = None) -> None:
-    """Write the report to ``--output`` (the command's, else the global one) or stdout."""
+def refuse_clobbering(output: str | None, inputs: Iterable[str | Path]) -> None:
+    """Exit 2, before anything is written, when ``output`` is one of the ``inputs`` (by any
+    name: a link, a hard link, ``./``): a report must never replace what it reports on."""
+    if not output:
+        return
+    for given in inputs:
+        if same_file(output, given):
+            same = "" if os.path.normpath(output) == os.path.normpath(given) else f" ({given})"
+            fail(f"{output}: --output names an input file{same}; the report would overwrite it, "
+                 "so write it elsewhere")
+
+
+def given_files(paths: Iterable[str | Path]) -> list[str]:
+    """The files a command reads for its PATHs: each file, and the documents of each folder."""
+    from openness.analysis import release_files
+
+    files: list[str] = []
+    for path in map(Path, paths):
+        files.extend(map(str, release_files(path)) if path.is_dir() else [str(path)])
+    return files
+
+
+def policy_files(policies: Iterable[str]) -> list[str]:
+    """The rule files of the named policies, imports included (raises their errors)."""
+    from openness.dsl import load, source_files
+
+    return [file for policy in policies for file in source_files(load(policy))]
+
+
+def emit(report: str, output: str | None = None, *, inputs: Iterable[str | Path] = ()) -> None:
+    """Write the report to ``--output`` (the command's, else the global one) or stdout.
+
+    A file is never one of ``inputs`` (exit 2) and is replaced whole or not at all; a write
+    that fails is one line naming the path and the reason (exit 2).
+    """
     target = output or settings().output
-    if target:
-        Path(target).write_text(report if report.endswith("\n") else report + "\n", "utf-8")
-    else:
-        click.echo(report, nl=not report.endswith("\n"))
+    text = report if report.endswith("\n") else report + "\n"
+    if not target:
+        try:
+            click.echo(text, nl=False)
+            sys.stdout.flush()
+        except OSError as exc:
+            # Nothing more can reach stdout; point it at the null device so that Python's own
+            # flush at exit does not fail a second time.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            fail(f"<stdout>: cannot write the report ({exc.strerror or exc})")
+        return
+    refuse_clobbering(target, inputs)
+    try:
+        write_atomically(target, text)
+    except OSError as exc:
+        fail(f"{target}: cannot write the report ({_reason(exc, target)})")
+
+
+def _reason(exc: OSError, target: str) -> str:
+    """What went wrong, and where when it was not at the report's own path (a folder above it)."""
+    reason = exc.strerror or str(exc)
+    where = os.fsdecode(exc.filename) if exc.filename else None
+    return f"{reason}: {where}" if where and not same_file(where, target) else reason
 
 
 def warn(message: str) -> None:
     """A note on stderr, silenced by ``--quiet``."""
     if not settings().quiet:
-        click.echo(f"openness: {message}", err=True)
+        click.echo(f"openness: {printable(message)}", err=True)
 
 
 def error(message: str) -> None:
     """An error line on stderr (never silenced)."""
-    click.echo(f"openness: error: {message}", err=True)
+    click.echo(f"openness: error: {printable(message)}", err=True)
 
 
 def fail(message: str) -> NoReturn:

@@ -6,7 +6,8 @@ import sys
 
 import click
 
-from openness.cli.common import FAIL_ON, chosen_format, emit, fail, format_option, settings
+from openness.cli.common import (FAIL_ON, chosen_format, emit, fail, format_option, given_files, policy_files,
+                                 refuse_clobbering, settings)
 from openness.report.diff import FORMATS
 
 
@@ -40,13 +41,17 @@ def diff(old: str, new: str, policies: tuple[str, ...], profile: str | None, fmt
 
     chosen = chosen_format(fmt, FORMATS)
     output = output or settings().output
+    policies = policies or DEFAULT_POLICIES
     try:
+        if output:
+            refuse_clobbering(output, [*given_files([old, new]), *([profile] if profile else []),
+                                       *policy_files(policies)])
         user = None
         if profile:
-            from openness.engine.profile import load_profile
+            from openness.engine.profile import Profile
 
-            user = load_profile(profile)
-        result = run(old, new, policies=policies or DEFAULT_POLICIES, profile=user, all_text=all_text)
+            user = Profile.from_file(profile)
+        result = run(old, new, policies=policies, profile=user, all_text=all_text)
     except OpennessError as exc:
         fail(str(exc))
     from openness.cli.analyze import use_color

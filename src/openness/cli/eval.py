@@ -35,4 +35,4 @@ def eval_command(path: Path | None, fmt: str | None) -> None:
         result = evaluate_corpus(root)
     except OpennessError as exc:
         fail(str(exc))
-    emit(render(result, chosen))
+    emit(render(result, chosen), inputs=[p for p in root.rglob("*") if p.is_file()])

@@ -40,4 +40,4 @@ def explain(rule_id: str, rule_files: tuple[str, ...], fmt: str | None) -> None:
     from openness.report.explain import render
 
     assert isinstance(rule, Rule)
-    emit(render(rule, chosen))
+    emit(render(rule, chosen), inputs=[*rule_files, *builtin_packs()])

@@ -54,7 +54,7 @@ def check(files: tuple[str, ...], fmt: str | None) -> None:
     if chosen is Format.JSON:
         from openness.report.rules import checked
 
-        emit(checked(report))
+        emit(checked(report), inputs=files)
     sys.exit(2 if bad else 0)
 
 
@@ -100,7 +100,7 @@ def test(paths: tuple[str, ...], profile_file: str | None, fmt: str | None) -> N
             error(str(exc))
             continue
         ran.extend((file, result) for result in run_examples(policy, profile))
-    emit(examples(ran, chosen))
+    emit(examples(ran, chosen), inputs=[*files, *([profile_file] if profile_file else [])])
     if broken:
         sys.exit(2)
     sys.exit(0 if all(result.passed for _, result in ran) else 1)
@@ -122,4 +122,4 @@ def list_(fmt: str | None) -> None:
             click.echo(str(exc), err=True)
     from openness.report.rules import packs
 
-    emit(packs(policies, chosen))
+    emit(packs(policies, chosen), inputs=builtin_packs())

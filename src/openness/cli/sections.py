@@ -24,4 +24,4 @@ def sections(file: str, fmt: str | None) -> None:
         fail(str(exc))
     from openness.report.sections import render
 
-    emit(render(doc, segment(doc), chosen))
+    emit(render(doc, segment(doc), chosen), inputs=[file])

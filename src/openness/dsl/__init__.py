@@ -7,6 +7,6 @@ Lark's LALR parser with a transformer that builds the AST (:mod:`openness.dsl.pa
 
 from openness.dsl.ast import Policy, Rule
 from openness.dsl.errors import Diagnostic, RuleErrors
-from openness.dsl.loader import load, loads, resolve_name
+from openness.dsl.loader import load, loads, resolve_name, source_files
 
-__all__ = ["Diagnostic", "Policy", "Rule", "RuleErrors", "load", "loads", "resolve_name"]
+__all__ = ["Diagnostic", "Policy", "Rule", "RuleErrors", "load", "loads", "resolve_name", "source_files"]

@@ -10,6 +10,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Union
 
+#: How deeply conditions and filters may nest (``not``, ``and``, ``or``, ``where``), and how long
+#: a chain of rules that ``require`` each other may be. The checker, the engine and the cache
+#: walk these recursively; the bound keeps every such walk far from Python's recursion limit,
+#: whatever a rule file holds.
+MAX_NESTING = 200
+
 
 @dataclass(frozen=True, kw_only=True)
 class Location:

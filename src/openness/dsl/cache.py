@@ -20,8 +20,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
-import tempfile
 import types
 import typing
 from decimal import Decimal, InvalidOperation
@@ -33,6 +31,7 @@ from typing import Any, Iterable
 from openness.cache import cache_folder
 from openness.dsl import ast
 from openness.dsl.resources import grammar_text
+from openness.files import write_atomically
 
 #: The AST's node types by name: the only classes an entry may name.
 NODES: dict[str, type] = {
@@ -69,11 +68,10 @@ def write(path: Path, policy: ast.Policy, files: Iterable[Path]) -> None:
     record = {"stamp": _stamp(), "files": [(str(f), _digest(f)) for f in files],
               "policy": _encode(policy)}
     try:
+        # Renamed into place whole: runs reading and writing the same entry at once each see a
+        # complete entry or none.
         entry.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=entry.parent, delete=False,
-                                         suffix=".tmp") as handle:
-            json.dump(record, handle)
-        os.replace(handle.name, entry)
+        write_atomically(entry, json.dumps(record))
     except OSError:
         pass  # a cache that cannot be written changes nothing
 

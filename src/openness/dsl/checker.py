@@ -226,6 +226,9 @@ class _Checker:
                          did_you_mean(match.name, names) or "its rules: " + ", ".join(names))
 
     def check_rule_cycles(self) -> None:
+        """Rules that ``require`` each other in a circle, and chains of ``require`` longer than
+        :data:`~openness.dsl.ast.MAX_NESTING` (the engine follows a chain recursively). Walked
+        with a list of frames rather than recursion, whatever the number of rules."""
         own = {r.id: r for r in self.policy.rules}
 
         def requires(rule: ast.Rule) -> list[ast.Match]:
@@ -234,20 +237,33 @@ class _Checker:
                     and c.condition.name in own]
 
         state: dict[str, int] = {}
-
-        def visit(rule: ast.Rule, path: list[str]) -> None:
-            state[rule.id] = 1
-            for match in requires(rule):
-                if state.get(match.name) == 1:
+        chain: dict[str, int] = {}  # rules in the longest chain of requires from each rule
+        too_long = False
+        for start in self.policy.rules:
+            if start.id in state:
+                continue
+            state[start.id] = 1
+            path = [start.id]
+            frames = [(start, iter(requires(start)))]
+            while frames:
+                rule, pending = frames[-1]
+                match = next(pending, None)
+                if match is None:
+                    frames.pop()
+                    path.pop()
+                    state[rule.id] = 2
+                    chain[rule.id] = 1 + max((chain.get(m.name, 0) for m in requires(rule)), default=0)
+                    if chain[rule.id] > ast.MAX_NESTING and not too_long:
+                        too_long = True
+                        self.problem(rule.loc, f"nesting deeper than {ast.MAX_NESTING} levels: "
+                                     "a chain of rules that `require` each other")
+                elif state.get(match.name) == 1:
                     cycle = " -> ".join([*path[path.index(match.name):], match.name])
                     self.problem(match.name_loc, f"rules require each other in a circle: {cycle}")
                 elif match.name not in state:
-                    visit(own[match.name], [*path, match.name])
-            state[rule.id] = 2
-
-        for rule in self.policy.rules:
-            if rule.id not in state:
-                visit(rule, [rule.id])
+                    state[match.name] = 1
+                    path.append(match.name)
+                    frames.append((own[match.name], iter(requires(own[match.name]))))
 
     # --- conditions and filters ---------------------------------------------------------------
 

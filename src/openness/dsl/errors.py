@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from openness.errors import RuleError
+from openness.printable import printable
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -30,19 +31,24 @@ class Diagnostic:
     hint: str | None = None
 
     def headline(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        return printable(f"{self.path}:{self.line}:{self.column}: {self.message}")
 
     def render(self) -> str:
-        """The headline, the source line with a caret under the offending text, and the hint."""
+        """The headline, the source line with a caret under the offending text, and the hint.
+
+        Everything is shown through :func:`~openness.printable.printable`, the caret moved
+        with the escapes before it and widened with those under it.
+        """
         lines = [self.headline()]
         if self.source_line:
             text = self.source_line.expandtabs(1).rstrip()
             start = max(self.column - 1, 0)
             width = max(1, min(self.width, max(len(text) - start, 1)))
-            lines.append(f"    {text}")
-            lines.append("    " + " " * start + "^" * width)
+            lines.append(f"    {printable(text)}")
+            under = max(len(printable(text[start : start + width])), 1)
+            lines.append("    " + " " * len(printable(text[:start])) + "^" * under)
         if self.hint:
-            lines.append(f"  {self.hint}")
+            lines.append(f"  {printable(self.hint)}")
         return "\n".join(lines)
 
     def to_json(self) -> dict[str, object]:

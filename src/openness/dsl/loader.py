@@ -16,6 +16,10 @@ from openness.dsl.errors import Diagnostic, RuleErrors
 from openness.dsl.resources import builtin_packs, builtin_rules_root
 from openness.errors import OpennessError
 
+#: The largest rule file read, in bytes. The built-in packs are under 6 KB; the bound keeps a
+#: runaway or hostile file (hundreds of thousands of rules) from holding a run for minutes.
+MAX_RULE_FILE_BYTES = 1024 * 1024
+
 
 class _Loader:
     def __init__(self, roots: tuple[Path, ...]) -> None:
@@ -71,7 +75,12 @@ class _Loader:
         if path in self.done:
             return self.done[path]
         try:
-            text = path.read_text("utf-8")
+            with path.open("rb") as handle:
+                data = handle.read(MAX_RULE_FILE_BYTES + 1)
+            if len(data) > MAX_RULE_FILE_BYTES:
+                raise OpennessError(f"{path}: the rule file is over the size limit of "
+                                    f"{MAX_RULE_FILE_BYTES // 1024} KB; split it into files that import each other")
+            text = data.decode("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise OpennessError(f"{path}: cannot read the rule file ({exc.__class__.__name__}: {exc})") from None
         policy = self.load_text(text, str(path), path, stack)
@@ -174,3 +183,15 @@ def loads(text: str, path: str = "<string>") -> ast.Policy:
 def _roots(top: Path) -> tuple[Path, ...]:
     builtin = builtin_rules_root()
     return (top,) if top == builtin else (top, builtin)
+
+
+def source_files(policy: ast.Policy) -> list[str]:
+    """The files ``policy`` was read from: its own and its imports', at any depth."""
+    found: dict[str, None] = {}
+    todo = [policy]
+    while todo:
+        current = todo.pop()
+        if current.path not in found:
+            found[current.path] = None
+            todo.extend(current.imports.values())
+    return list(found)

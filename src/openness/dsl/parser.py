@@ -273,9 +273,37 @@ def parse(text: str, path: str = "<string>") -> ast.RuleFile:
         result, file = _shaped(text, path)
     except UnexpectedInput as exc:
         raise RuleErrors([_syntax_error(exc, text, path)]) from None
+    deep = _too_deep(result)
+    if deep is not None:
+        file.problems.append(Diagnostic(
+            path=path, line=deep.line, column=deep.column,
+            message=f"nesting deeper than {ast.MAX_NESTING} levels",
+            source_line=_source_line(text, deep.line),
+            hint="split the condition: name a part as a rule of its own and `require` it"))
     if file.problems:
         raise RuleErrors(file.problems)
     return result
+
+
+def _too_deep(file: ast.RuleFile) -> ast.Location | None:
+    """Where the first condition or filter nested deeper than
+    :data:`~openness.dsl.ast.MAX_NESTING` is, if any.
+
+    Walked with a list rather than recursion: this walk is what makes the recursive ones safe.
+    """
+    todo: list[tuple[Any, int]] = [(clause.condition, 1) for policy in file.policies
+                                   for rule in policy.rules for clause in rule.clauses]
+    while todo:
+        node, depth = todo.pop()
+        if depth > ast.MAX_NESTING:
+            return node.loc
+        if isinstance(node, (ast.CondAll, ast.CondAny, ast.AllOf, ast.AnyOf)):
+            todo.extend((item, depth + 1) for item in node.items)
+        elif isinstance(node, (ast.CondNot, ast.NoneOf)):
+            todo.append((node.item, depth + 1))
+        elif isinstance(node, ast.Match) and node.where is not None:
+            todo.append((node.where, depth + 1))
+    return None
 
 
 @dataclass

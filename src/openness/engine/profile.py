@@ -19,8 +19,10 @@ from openness.dsl.errors import did_you_mean
 from openness.dsl.literals import PROFILE_FIELDS, LiteralError, is_currency, parse_quantity
 from openness.engine.values import Money
 from openness.errors import InputError
-from openness.yamldata import safe_load
+from openness.yamldata import UnsafeYAML, load_untrusted
 
+#: The largest profile read, in bytes: a profile is a dozen fields; anything near this is not one.
+MAX_PROFILE_BYTES = 64 * 1024
 
 @dataclass(frozen=True, kw_only=True)
 class Profile:
@@ -70,9 +72,17 @@ class Profile:
     @classmethod
     def from_file(cls, path: str | Path) -> "Profile":
         try:
-            raw = safe_load(Path(path).read_text("utf-8"))
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_PROFILE_BYTES + 1)
+            if len(data) > MAX_PROFILE_BYTES:
+                raise InputError(str(path), f"the profile is over the size limit of {MAX_PROFILE_BYTES // 1024} KB")
+            raw = load_untrusted(data.decode("utf-8"))
         except OSError as exc:
             raise InputError(str(path), f"cannot read the profile ({exc.strerror or exc})") from None
+        except UnicodeDecodeError:
+            raise InputError(str(path), "the profile is not UTF-8 text") from None
+        except UnsafeYAML as exc:
+            raise InputError(str(path), f"the profile is refused: {exc}") from None
         except yaml.YAMLError as exc:
             raise InputError(str(path), f"the profile is not valid YAML ({exc.__class__.__name__})") from None
         if raw is None:

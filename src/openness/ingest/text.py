@@ -15,7 +15,7 @@ import yaml
 
 from openness.errors import InputError
 from openness.model import Document, Page
-from openness.yamldata import safe_load
+from openness.yamldata import load_untrusted
 
 #: A front-matter block closes within this many lines, or it is not front matter.
 _FRONT_MATTER_MAX_LINES = 500
@@ -124,7 +124,7 @@ def extract_metadata(text: str) -> tuple[str, dict[str, Any]]:
 def _front_matter(block: str) -> dict[str, Any] | None:
     """The block as a YAML mapping, or ``None`` when it is not one (a Markdown rule, prose)."""
     try:
-        value = safe_load(block)
+        value = load_untrusted(block)
     except yaml.YAMLError:
         return None
     return value if isinstance(value, dict) else None
