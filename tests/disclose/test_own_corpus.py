@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from openness.disclose import disclosure_findings
-from openness.evaluate.disclosure import cites
+from openness.evaluate.disclosure import cites, evaluate
 from openness.ingest import load
 
 
@@ -60,3 +60,16 @@ def test_quoted_disclosure_facts_are_evidence_and_traps_are_not(own_corpus: Path
             if trap["kind"].startswith("disclose."):
                 quotes = [f.evidence.quote for f in findings if f.kind == trap["kind"]]
                 assert not any(trap["quote"] in q for q in quotes), (card["file"], trap)
+
+
+def test_the_wording_cards_are_judged_right_with_their_evidence(own_corpus: Path) -> None:
+    """The cards written in unusual wording (corpora/wording, batches A-C): every judgment right,
+    no trap cited, and at least 36 of the 40 quoted facts cited (one finding per component can
+    cite one of two quotes the key gives for it)."""
+    results = evaluate(own_corpus / "wording")
+    assert len(results) >= 10
+    wrong = [(r.file, name, r.expected[name], r.got.get(name))
+             for r in results for name in r.expected if not r.right(name)]
+    assert not wrong, wrong
+    assert not [r.sprung for r in results if r.sprung]
+    assert sum(r.cited_facts for r in results) >= 36
