@@ -107,3 +107,11 @@ def test_a_label_naming_another_component_is_not_weights(tmp_path: Path) -> None
     found = _findings(tmp_path, body)
     assert is_silence(found["disclose.weights"][0])
     assert found["disclose.evaluation"][0].attributes["available"] is True
+
+
+def test_generation_parameters_are_not_the_weights_and_a_licence_line_is(tmp_path: Path) -> None:
+    body = ("# Wren\n\nFor the generation parameters to use, see [here](https://github.com/wren/recipes).\n\n"
+            "**License:** Wren is under the Apache 2.0 license.\n")
+    [weights] = _findings(tmp_path, body)["disclose.weights"]
+    assert weights.attributes == {"available": True, "license": "apache-2.0"}
+    assert weights.evidence.quote.startswith("**License:**")

@@ -124,6 +124,8 @@ def inference_code(items: list[Statement]) -> FacetStatement | None:
 
 
 def weights(items: list[Statement]) -> FacetStatement | None:
+    """The statement that settles the weights; failing any, the card's ``License:`` statement
+    naming the model's licence, which says under what terms the weights are given out."""
     found: list[FacetStatement] = []
     for statement in items:
         if "future" in _cues("weights", statement):
@@ -131,7 +133,17 @@ def weights(items: list[Statement]) -> FacetStatement | None:
         settled = _settle("weights", statement, _MODEL_HOST)
         if settled is not None:
             found.append(settled)
-    return _decide(found)
+    return _decide(found) or next(filter(None, map(_licence_statement, items)), None)
+
+
+def _licence_statement(statement: Statement) -> FacetStatement | None:
+    if not statement.label or "license_label" not in patterns.labels_in(
+            "release_facets", statement.label, facet="weights"):
+        return None
+    licenses = patterns.all_labels("licenses", statement.plain)
+    if not licenses or "unavailable" in _cues("weights", statement):
+        return None
+    return FacetStatement(statement=statement, available=True, licenses=licenses, direct=False)
 
 
 def evaluation(items: list[Statement]) -> FacetStatement | None:
