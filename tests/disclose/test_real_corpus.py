@@ -81,3 +81,16 @@ def test_silent_documents_yield_none_with_the_document_as_evidence(real_corpus: 
         evidence = findings[0].evidence
         assert (evidence.start, evidence.end, evidence.line, evidence.section) == (0, 0, 1, None)
         assert doc.path in evidence.quote
+
+
+def test_evidence_from_html_tables_quotes_cells_not_markup(real_corpus: Path, ground_truth: dict) -> None:
+    """A cell's evidence is what the cell says: never a bare label cell or a line of markup."""
+    checked = 0
+    for entry, _ in _expected_levels(real_corpus, ground_truth):
+        doc = load(real_corpus / entry["file"])
+        if "<td" not in doc.text:
+            continue
+        for finding in disclosure_findings(doc):
+            checked += 1
+            assert not finding.evidence.quote.lstrip().startswith(("<td", "<th", "<tr")), (entry["id"], finding)
+    assert checked

@@ -289,3 +289,14 @@ def test_appended_use_policy_after_numbered_articles_is_an_annex():
     )
     assert ids(text) == ["preamble", "1", "2", "ACCEPTABLE USE POLICY",
                    "ACCEPTABLE USE POLICY 1", "ACCEPTABLE USE POLICY 2"]
+
+
+def test_a_first_heading_with_siblings_at_its_level_is_a_section() -> None:
+    # A card that opens with "## Model Information" and goes on with "## Intended Use" has no
+    # title: its first heading is a section like the others, and its table lines sit under it.
+    doc, outline = outline_of("## Model Information\n\n| a | b |\n|---|---|\n| c | d |\n\n"
+                              "## Intended Use\n\nText.\n", "md")
+    assert [c.id for c in outline.clauses] == ["Model Information", "Intended Use"]
+    assert outline.at(doc.text.index("| c |")).id == "Model Information"
+    # a first heading above all the others is still the document's title
+    assert ids("# Owl\n\n## Usage\n\nText.\n", "md") == ["preamble", "Usage"]

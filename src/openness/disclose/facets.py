@@ -25,8 +25,14 @@ _MODEL_HOST = re.compile(
     r"^https?://(?:www\.)?(?:huggingface\.co|hf\.co)/(?!datasets/|spaces/|docs/|blog/)[\w.-]+/[\w.-]+",
     re.I,
 )
+#: The components a statement may be about, as ``release_facets.jsonl`` names them.
+FACETS = ("training_code", "inference_code", "weights", "evaluation")
+#: Links that document a component rather than publish it: papers, DOIs, licence texts.
+_REFERENCE = re.compile(r"arxiv\.org|doi\.org|/papers?/|\.pdf$|licen[cs]e", re.I)
 #: A table cell holding only a number: a score, not a header that names "Kestrel 3".
 _SCORE_CELL = re.compile(r"\|\s*\d+(?:[.,]\d+)?\s*%?\s*(?=\||$)")
+#: A score in running text or a list: "reaches 34.1% pass@1", "Saltmarsh-Test-Clean: 6.8 %".
+_SCORE = re.compile(r"\b\d+\.\d+\b|\b\d+(?:\.\d+)?\s?%")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -46,11 +52,45 @@ def _cues(facet: str, statement: Statement) -> frozenset[str]:
     return patterns.labels_in("release_facets", statement.plain, facet=facet)
 
 
+def _labelled(facet: str, statement: Statement) -> bool:
+    """Whether the statement's label or innermost heading names the facet: "Checkpoint: URL",
+    a table row "Training and evaluation code | URL", a sentence under "Where the weights are".
+    A label is about the component it names first ("Eval logs for every checkpoint": evaluation);
+    a statement under a heading that names another component itself ("Inference code is
+    available at ..." under "Training Code") is about that one."""
+    if statement.label and (named := _named_first(statement.label)) is not None:
+        return named == facet
+    heading = statement.context[:-1] if statement.label and statement.context else statement.context
+    return bool(heading) and _named_first(heading[-1]) == facet and not any(
+        patterns.labels_in("release_facets", statement.plain, facet=other) & {"subject", "label"}
+        for other in FACETS if other != facet)
+
+
+def _named_first(text: str) -> str | None:
+    """The component ``text`` names first, by the ``subject`` and ``label`` cues."""
+    first: tuple[int, str] | None = None
+    for pattern in patterns.load("release_facets"):
+        if pattern.label in ("subject", "label") and pattern.facet in FACETS:
+            match = pattern.regex.search(text)
+            if match and (first is None or match.start() < first[0]):
+                first = (match.start(), pattern.facet)
+    return first[1] if first else None
+
+
 def _settle(facet: str, statement: Statement, host: re.Pattern[str]) -> FacetStatement | None:
     cues = _cues(facet, statement)
+    if "comparison" in cues:
+        return None  # "outperforms many of the available open source models": other models
+    if statement.label and _named_first(statement.label) not in (None, facet):
+        return None  # the row or key names another component
+    labelled = _labelled(facet, statement)
     url = next((u for u in statement.urls if host.search(u)), None)
+    if url is None and ("subject" in cues or labelled):
+        # A statement about the component itself gives its address on any host
+        # ("Training and evaluation code: https://git.example/trainer (Apache-2.0)").
+        url = next((u for u in statement.urls if not _REFERENCE.search(u)), None)
     # "subject_link" cues ("Download") speak of the facet only next to a link to its host.
-    if not cues & {"subject", "subject_model"} and not ("subject_link" in cues and url):
+    if not cues & {"subject", "subject_model"} and not labelled and not ("subject_link" in cues and url):
         return None
     if "unavailable" in cues:
         return FacetStatement(statement=statement, available=False, url=None)
@@ -60,7 +100,7 @@ def _settle(facet: str, statement: Statement, host: re.Pattern[str]) -> FacetSta
             available=True,
             url=url,
             licenses=patterns.all_labels("licenses", statement.plain),
-            direct="subject" in cues,
+            direct="subject" in cues or labelled,
         )
     return None
 
@@ -84,6 +124,8 @@ def inference_code(items: list[Statement]) -> FacetStatement | None:
 
 
 def weights(items: list[Statement]) -> FacetStatement | None:
+    """The statement that settles the weights; failing any, the card's ``License:`` statement
+    naming the model's licence, which says under what terms the weights are given out."""
     found: list[FacetStatement] = []
     for statement in items:
         if "future" in _cues("weights", statement):
@@ -91,7 +133,17 @@ def weights(items: list[Statement]) -> FacetStatement | None:
         settled = _settle("weights", statement, _MODEL_HOST)
         if settled is not None:
             found.append(settled)
-    return _decide(found)
+    return _decide(found) or next(filter(None, map(_licence_statement, items)), None)
+
+
+def _licence_statement(statement: Statement) -> FacetStatement | None:
+    if not statement.label or "license_label" not in patterns.labels_in(
+            "release_facets", statement.label, facet="weights"):
+        return None
+    licenses = patterns.all_labels("licenses", statement.plain)
+    if not licenses or "unavailable" in _cues("weights", statement):
+        return None
+    return FacetStatement(statement=statement, available=True, licenses=licenses, direct=False)
 
 
 def evaluation(items: list[Statement]) -> FacetStatement | None:
@@ -100,9 +152,10 @@ def evaluation(items: list[Statement]) -> FacetStatement | None:
     for statement in items:
         cues = _cues("evaluation", statement)
         _, inner = context_topics(statement)
-        reports = "subject" in cues or (
-            "evaluation" in inner and statement.form == "row" and _SCORE_CELL.search(statement.quote)
-        )
+        scored = statement.form == "row" and _SCORE_CELL.search(statement.quote) or (
+            statement.form != "row" and _SCORE.search(statement.plain))
+        reports = "subject" in cues or bool(
+            ("evaluation" in inner or _labelled("evaluation", statement)) and scored)
         if not reports:
             continue
         found.append(FacetStatement(statement=statement, available="unavailable" not in cues))

@@ -19,7 +19,14 @@ The levels (taxonomy.md) are judged statement by statement, then for the documen
   the model was trained on a *subset* of something (``partial``) or that data is not published
   (``withheld``), and gives no link of its own, the data as trained on is not all published,
   so a released level becomes described. A ``withheld`` statement caps but is not emitted as
-  evidence of the disclosure (it says what is missing, not what is disclosed).
+  evidence of the disclosure (it says what is missing, not what is disclosed) unless it names a
+  source ("licensed from X; cannot be redistributed" still describes X).
+* Releases are read in more words than "release" (``downloadable``, "is on the Hub", "published
+  in full at"); a promise (``future``: "we intend to release", "will be published") releases
+  nothing. Sources are named by the dataset list or the way collections are named
+  (``named_source``: "the Northern Sound Library", "a corpus we call X"). The reader's own data
+  (``user_data``: "fine-tune it on your own images") and statements whose subject is the test
+  sets (``eval_subject``) are not about the model's training data.
 * No statement at all is level ``none``, unless the document as a whole defers to a paper
   (``reference`` cues outside sections about something else), which FACT_KINDS counts as vague.
 
@@ -58,7 +65,7 @@ class DataStatement:
     #: Says the data is a subset of a source without linking it.
     partial: bool = False
     #: Says the data is not published. It caps the level like ``partial`` but is not shown as
-    #: evidence of the disclosure: it is a statement of what is missing.
+    #: evidence of the disclosure unless it names a source: it is a statement of what is missing.
     withheld: bool = False
     by_reference: bool = False
     #: Indices of the statements it covers (a statement plus its "This includes..." follow-up).
@@ -80,7 +87,9 @@ def context_topics(statement: Statement) -> tuple[frozenset[str], frozenset[str]
 
 
 def _about_training_data(statement: Statement, cues: frozenset[str], named: bool) -> bool:
-    if cues & {"bibliography", "code_subject"}:
+    # A citation, a statement about code, the reader's own data ("fine-tune it on your own
+    # images") or one whose subject is the test sets is not about the model's training data.
+    if cues & {"bibliography", "code_subject", "user_data", "eval_subject"}:
         return False
     every, inner = context_topics(statement)
     hosted = bool(_hosted(statement.urls))
@@ -89,6 +98,9 @@ def _about_training_data(statement: Statement, cues: frozenset[str], named: bool
             return False
         if "partial" in cues and {"data", "training"} & inner:
             return True  # "a subset of X" under a training-data heading narrows the data down
+        if "data" in inner and ("breakdown" in cues or (
+                "data_noun_weak" in cues and statement.form in ("item", "row"))):
+            return True  # "83% is source code...", "- 31,400 hours from ..." under "Data sources"
         # Weaker nouns ("image-text pairs", "examples") count only in a sentence about training.
         return "data_noun_weak" in cues and "training" in cues
     if "training" in cues:
@@ -116,14 +128,15 @@ def _hosted(urls: tuple[str, ...]) -> tuple[str, ...]:
 def judge(statement: Statement, index: int) -> DataStatement | None:
     """The statement judged as a training-data statement, ``None`` if it is not one."""
     cues = patterns.labels_in("training_data", statement.plain)
-    datasets = patterns.all_labels("datasets", statement.plain)
+    datasets = patterns.all_labels("datasets", statement.plain) + _named_sources(statement)
     if not _about_training_data(statement, cues, bool(datasets)):
         return None
     hosted = _hosted(statement.urls)
     datasets += _named_after_training(statement.plain, datasets)
     documented = "documentation" in cues and bool(statement.urls)
     withheld = "withheld" in cues
-    if (hosted or "release" in cues) and not cues & {"recipe", "withheld"}:
+    # "We intend to release it", "will be published": a promise is not a release.
+    if (hosted or "release" in cues) and not cues & {"recipe", "withheld", "future"}:
         grade = "released"
     elif datasets or documented or "breakdown" in cues or "release" in cues:
         grade = "described"
@@ -142,6 +155,17 @@ def judge(statement: Statement, index: int) -> DataStatement | None:
         by_reference="reference" in cues,
         members=(index,),
     )
+
+
+def _named_sources(statement: Statement) -> tuple[str, ...]:
+    """Collections a statement names the way sources are named ("the Northern Sound Library",
+    "a corpus we call Quarry Stack") that the dataset list does not know. Under a heading about
+    evaluation or usage such a name is a benchmark or an example, not a source."""
+    every, inner = context_topics(statement)
+    if every & {"evaluation", "usage"} and not inner & {"data", "training"}:
+        return ()
+    return tuple(name for name in patterns.captures("training_data", "named_source", statement.plain)
+                 if not patterns.first_label("datasets", name))
 
 
 def _named_after_training(plain: str, known: tuple[str, ...]) -> tuple[str, ...]:
@@ -238,7 +262,8 @@ def training_data(doc: Document, items: list[Statement]) -> DataDisclosure:
     level = max((s.grade for s in judged), key=LEVELS.index)
     if level == "released" and any(s.partial for s in judged):
         level = "described"
-    shown = [s for s in judged if not s.withheld]
+    # A source named and held back ("licensed from X; cannot be redistributed") still describes.
+    shown = [s for s in judged if not s.withheld or s.datasets]
     if not shown:
         return DataDisclosure(level=level, statements=tuple(judged))
     decisive = [s for s in shown if s.grade == level] or [s for s in shown if s.partial]

@@ -4,9 +4,12 @@ A disclosure is judged statement by statement, and each statement is the minimal
 finding shows. Model cards are Markdown with HTML mixed in, so the cutter knows the little of
 Markdown that matters here: headings (which give a statement its context: a sentence under
 "Training Data" is about the data even when it does not say so), run-in bold labels
-(``**Training data**``), list items with their continuation lines, table rows, HTML lines, and
-fenced code and HTML comments, which are skipped (commands and configuration are not statements
-about the release). Offsets are kept in :attr:`Document.text`; matching reads a plain copy with
+(``**Training data**``), ``Key: value`` lines (each its own statement, labelled by its key, even
+when a block of them has no list markers), blockquote markers, list items with their continuation
+lines, Markdown table rows, HTML tables (one statement per data cell, labelled by its column
+header and row label: :mod:`openness.disclose.tables`), other HTML lines, and fenced code and
+HTML comments, which are skipped (commands and configuration are not statements about the
+release). Offsets are kept in :attr:`Document.text`; matching reads a plain copy with
 links reduced to their text and markup removed, the link targets kept apart as ``urls``.
 """
 
@@ -17,6 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from openness.disclose import tables
 from openness.ingest.normalize import normalize_quote
 from openness.model import Document
 
@@ -25,6 +29,9 @@ _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _ITEM = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+")
 _TABLE_SEPARATOR = re.compile(r"^[\s|:\-]+$")
 _RUN_IN_LABEL = re.compile(r"^\s*(?:[-*+]\s+)?\*\*([^*\n]{1,60}?)\*\*\s*:?")
+#: "Checkpoint: https://...", "- Training data: about 14,600 hours": a short key, a colon, a value.
+_KEY_VALUE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*)?([A-Za-z][\w .()/&'-]{0,50}?)(?:\*\*)?\s*:(?:\*\*)?\s+\S")
+_BLOCKQUOTE = re.compile(r"^\s{0,3}>\s?")
 _COMMENT_OPEN, _COMMENT_CLOSE = "<!--", "-->"
 _URL = re.compile(r"https?://[^\s<>\"'`)\]]+")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
@@ -60,16 +67,20 @@ class Statement:
     context: tuple[str, ...]
     #: Index of the block (paragraph, item, row) the statement belongs to.
     block: int
-    #: ``sentence``, ``item`` (a list item's first sentence) or ``row``.
+    #: ``sentence``, ``item`` (a list item's first sentence) or ``row`` (a table row or cell).
     form: str
+    #: What the statement is the value of: its key, run-in label, row label or column header.
+    label: str | None = None
 
 
 @dataclass(kw_only=True)
 class _Block:
     start: int
     end: int
+    #: ``sentence``, ``item``, ``row``, or ``table`` (an HTML table, read cell by cell).
     form: str
     context: tuple[str, ...]
+    label: str | None = None
 
 
 def statements(doc: Document) -> list[Statement]:
@@ -80,6 +91,9 @@ def statements(doc: Document) -> list[Statement]:
 def iter_statements(doc: Document) -> Iterator[Statement]:
     """The statements of ``doc`` one by one: a reader of the first few need not read the rest."""
     for index, block in enumerate(_blocks(doc.text)):
+        if block.form == "table":
+            yield from _cell_statements(doc.text, block, index)
+            continue
         if block.form == "row":
             pieces = [(block.start, block.end)]
         else:
@@ -88,6 +102,27 @@ def iter_statements(doc: Document) -> Iterator[Statement]:
             statement = _statement(doc.text, start, end, block, index, number)
             if statement is not None:
                 yield statement
+
+
+def _cell_statements(text: str, block: _Block, index: int) -> Iterator[Statement]:
+    """One statement per data cell of an HTML table: the quote is the cell's content, what the
+    cues read is the cell's labels then its text ("Training Data: A new mix of ...")."""
+    for cell in tables.cells(text, block.start, block.end):
+        plain, urls = plain_text(text[cell.start:cell.end])
+        if not re.search(r"\w", plain):
+            continue
+        label = cell.labels[-1] if cell.labels else None
+        yield Statement(
+            start=cell.start,
+            end=cell.end,
+            quote=normalize_quote(text[cell.start:cell.end]).strip(),
+            plain=": ".join(cell.labels + (plain,)),
+            urls=urls,
+            context=block.context + ((label,) if label else ()),
+            block=index,
+            form="row",
+            label=label,
+        )
 
 
 def _statement(
@@ -107,6 +142,7 @@ def _statement(
         context=block.context,
         block=index,
         form=form,
+        label=block.label if number == 0 else None,
     )
 
 
@@ -145,10 +181,16 @@ def _lines(text: str):
 
 
 def _blocks(text: str) -> list[_Block]:
-    """Paragraphs, list items, table rows and HTML lines, each with its heading context."""
+    """Paragraphs, list items, table rows, HTML tables and other HTML lines, each with its
+    heading context."""
     reader = _BlockReader()
-    for start, _, line in _lines(text):
-        reader.read(start, line)
+    html_tables = [(m.start(), m.end()) for m in tables.TABLE.finditer(text)] if "<table" in text.lower() else []
+    for start, end, line in _lines(text):
+        table = next(((a, b) for a, b in html_tables if a < end and start < b), None)
+        if table is None or reader.fence is not None or reader.in_comment:
+            reader.read(start, line)  # a table in a code block or a comment is no table
+        elif table[0] >= start:
+            reader.table(*table)
     reader.close()
     return reader.blocks
 
@@ -164,17 +206,28 @@ class _BlockReader:
         self.fence: str | None = None
         self.in_comment = False
         self.current: _Block | None = None
+        #: The current block is a ``Key: value`` line: a next one starts a block of its own.
+        self.keyed = False
 
     def close(self) -> None:
         if self.current is not None:
             self.blocks.append(self.current)
             self.current = None
+        self.keyed = False
+
+    def table(self, start: int, end: int) -> None:
+        """An HTML table: one block, read cell by cell."""
+        self.close()
+        self.blocks.append(_Block(start=start, end=end, form="table", context=self.context()))
 
     def context(self) -> tuple[str, ...]:
         titles = tuple(title for _, title in self.headings)
         return titles + ((self.label,) if self.label else ())
 
     def read(self, start: int, line: str) -> None:
+        quoted = _BLOCKQUOTE.match(line)
+        if quoted:
+            start, line = start + quoted.end(), line[quoted.end():]
         stripped = line.strip()
         if self.skipped(line, stripped):
             return
@@ -194,16 +247,35 @@ class _BlockReader:
         if stripped.count("|") >= 2 or stripped.startswith("|"):
             self.close()
             if not _TABLE_SEPARATOR.match(stripped):
-                self.blocks.append(_Block(start=start, end=line_end, form="row", context=self.context()))
+                self.blocks.append(_Block(start=start, end=line_end, form="row", context=self.context(),
+                                          label=_row_label(stripped)))
         elif _ITEM.match(line) or stripped.startswith("<"):
             self.close()
-            self.current = _Block(start=start, end=line_end, form="item", context=self.context())
+            key = self.key(line)
+            self.current = _Block(start=start, end=line_end, form="item", label=key,
+                                  context=self.context() + ((key,) if key and not self.label else ()))
             if stripped.startswith("<"):
                 self.close()
+            else:
+                self.keyed = self.current.label is not None
+        elif (self.current is None or self.keyed) and (key := self.key(line)):
+            self.close()
+            self.current = _Block(start=start, end=line_end, form="sentence", label=key,
+                                  context=self.context() + (() if self.label else (key,)))
+            self.keyed = True
         elif self.current is None:
             self.current = _Block(start=start, end=line_end, form="sentence", context=self.context())
         else:
             self.current.end = line_end
+
+    @staticmethod
+    def key(line: str) -> str | None:
+        """The key of a ``Key: value`` line (a bold run-in label counts), if it is one."""
+        run_in = _RUN_IN_LABEL.match(line)
+        match = run_in or _KEY_VALUE.match(line)
+        if match is None or len(match.group(1).split()) > MAX_LABEL_WORDS:
+            return None
+        return plain_text(match.group(1))[0].rstrip(":") or None
 
     def skipped(self, line: str, stripped: str) -> bool:
         """Whether the line is inside a code fence or an HTML comment, or opens or closes one."""
@@ -233,6 +305,12 @@ class _BlockReader:
             self.headings.pop()
         self.headings.append((level, plain_text(title)[0]))
         self.label = None
+
+
+def _row_label(row: str) -> str | None:
+    """The first cell of a Markdown table row, which names what the row is about."""
+    first = row.strip().strip("|").split("|", 1)[0]
+    return plain_text(first)[0] or None
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

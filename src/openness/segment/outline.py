@@ -17,6 +17,7 @@ from openness.model import Clause, Document
 from openness.segment.headings import Marker, Style, read_marker, style_value
 
 PREAMBLE = "preamble"
+_MD_LEVEL = re.compile(r"^\s{0,3}(#{1,6})\s+\S")
 #: Named sections whose items join with a space ("Prohibited Uses 2.1"), not a dot.
 _NAMED = ("heading", "title", "annex")
 
@@ -109,6 +110,11 @@ class _Builder:
     seen_prose: bool = False
     #: True right after a heading line: a title line there is its subtitle, not a section.
     after_heading: bool = False
+    #: Markdown: the highest level (smallest number) of the headings after each line.
+    levels_after: list[int] = field(default_factory=list)
+    line: int = 0
+    #: The document's title heading has been read.
+    titled: bool = False
 
     def close_to(self, depth: int, at: int) -> None:
         while len(self.stack) > depth:
@@ -132,12 +138,14 @@ def segment(doc: Document) -> Outline:
     starts = doc.line_starts
     lines = text.split("\n")
     markdown = doc.format == "md"
+    builder.levels_after = _levels_after(lines)
     blank_before = True
     for number, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             blank_before = True
             continue
+        builder.line = number
         offset = starts[number]
         marker = read_marker(line)
         if marker is not None and marker.kind == "title" and (
@@ -159,6 +167,19 @@ def segment(doc: Document) -> Outline:
         blank_before = False
     builder.close_to(0, len(text))
     return _finish(doc, builder.done)
+
+
+def _levels_after(lines: list[str]) -> list[int]:
+    """For each line, the highest Markdown heading level (smallest number) on the lines after
+    it; 7 where no heading follows."""
+    levels = [7] * len(lines)
+    highest = 7
+    for number in range(len(lines) - 1, -1, -1):
+        levels[number] = highest
+        heading = _MD_LEVEL.match(lines[number])
+        if heading:
+            highest = min(highest, len(heading.group(1)))
+    return levels
 
 
 def _runs_in(stripped: str, marker: Marker) -> bool:
@@ -231,8 +252,13 @@ def _place_heading(builder: _Builder, marker: Marker, start: int) -> bool:
         if section.kind == "heading" and section.md_level < marker.md_level:
             break
         depth -= 1
-    if not builder.seen_prose and not marker.label:
-        return False  # "# Llama 2 Acceptable Use Policy": the document's title, in the preamble
+    if (not builder.seen_prose and not marker.label and not builder.titled
+            and marker.md_level < builder.levels_after[builder.line]):
+        # "# Llama 2 Acceptable Use Policy" over "## ..." sections: the document's title, in the
+        # preamble. A first heading with siblings at its level ("## Model Information", then
+        # "## Intended Use"), or a second heading, is a section.
+        builder.titled = True
+        return False
     builder.seen_prose = True
     parent = builder.stack[depth - 1] if depth else None
     path = tuple(int(p) for p in marker.label.split(".")) if marker.label else ()

@@ -1,0 +1,117 @@
+"""Classes of wording the disclosure analysis reads, each shown by sentences of its own (not the
+sentences of the corpus cards): releases phrased without "release", promises, negations,
+terse ``Component: URL (licence)`` statements, headings as subjects, and what is not about the
+model's own training data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from openness.disclose import disclosure_findings, is_silence
+from openness.ingest import load
+
+
+def _findings(tmp_path: Path, body: str) -> dict[str, list]:
+    path = tmp_path / "README.md"
+    path.write_text(body, "utf-8")
+    by_kind: dict[str, list] = {}
+    for finding in disclosure_findings(load(path)):
+        by_kind.setdefault(finding.kind, []).append(finding)
+    return by_kind
+
+
+def _level(tmp_path: Path, body: str) -> str:
+    return _findings(tmp_path, body)["disclose.training_data"][0].attributes["level"]
+
+
+@pytest.mark.parametrize(
+    ("body", "level"),
+    [
+        # released, in words other than "release"
+        ("# Wren\n\n## Data\n\nWe release the pretraining corpus in full at https://wren.example/corpus.\n", "released"),
+        ("# Wren\n\n## Data\n\nThe whole training set, Wren Corpus 2, is downloadable from https://files.wren.example/c2.\n", "released"),
+        ("# Wren\n\nEverything the model saw during training is on the Hugging Face Hub.\n", "released"),
+        ("# Wren\n\n> Corpus: WrenText 1, published in full at https://wren.example/wt1 (ODC-By)\n", "released"),
+        # a promise is not a release; the named corpus is still described
+        ("# Wren\n\n## Training data\n\nWren was trained on a corpus we call Wren Stack. "
+         "We intend to release Wren Stack next year.\n", "described"),
+        # sources named and sized in a list under a heading that does not say "data"
+        ("# Wren\n\n## What it learned from\n\n- 900 hours from the Lowland Birdsong Archive\n"
+         "- 120 hours of our own field recordings\n", "described"),
+        # shares of the mixture without a data noun
+        ("# Wren\n\n## What it was trained on\n\nAbout 70% is source code from public repositories, "
+         "20% is forum threads and 10% is documentation.\n", "described"),
+        # generic words, with a verb cards use for training
+        ("# Wren\n\nWren learned from a broad mixture of licensed and publicly available text.\n", "vague"),
+        # the reader's own data and the test sets are not the model's training data
+        ("# Wren\n\n## Fine-tuning\n\nYou can fine-tune Wren on your own images: put at least 20 images "
+         "of each class in a folder.\n", "none"),
+        ("# Wren\n\n## Evaluation\n\nThe test sets come from sites that are not in the training data.\n", "none"),
+    ],
+)
+def test_training_data_levels(tmp_path: Path, body: str, level: str) -> None:
+    assert _level(tmp_path, body) == level
+
+
+def test_a_source_held_back_still_describes_and_caps_a_release(tmp_path: Path) -> None:
+    body = ("# Wren\n\n## Data sources\n\n"
+            "- [wren-web](https://huggingface.co/datasets/wren/wren-web): 20B tokens\n"
+            "- Harbour Radio Archive: 300 hours, licensed; cannot be redistributed\n")
+    found = _findings(tmp_path, body)["disclose.training_data"]
+    assert {f.attributes["level"] for f in found} == {"described"}
+    assert any("Harbour Radio Archive" in f.evidence.quote for f in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "available", "url"),
+    [
+        ("# Wren\n\nTraining and evaluation code: https://git.wren.example/train (Apache-2.0)\n",
+         "disclose.training_code", True, "https://git.wren.example/train"),
+        ("# Wren\n\n## Code\n\nThe programs we used to train it live at https://src.wren.example/t (MIT).\n",
+         "disclose.training_code", True, "https://src.wren.example/t"),
+        ("# Wren\n\nWe don't publish our training pipeline.\n", "disclose.training_code", False, None),
+        ("# Wren\n\n## Training code\n\nThe training code is not released. Inference code is available at "
+         "https://github.com/wren/run.\n", "disclose.training_code", False, None),
+        ("# Wren\n\n- **Weights:** https://wren.example/w (CC BY 4.0)\n", "disclose.weights", True, None),
+        ("# Wren\n\n## Where the weights are\n\nThey aren't anywhere yet. They will be released later.\n",
+         "disclose.weights", False, None),
+        ("# Wren\n\n## How good is it?\n\nBenchmark numbers are not published yet.\n",
+         "disclose.evaluation", False, None),
+        ("# Wren\n\n## How well it works\n\n- Clean speech: 5.1 % word error rate\n",
+         "disclose.evaluation", True, None),
+    ],
+)
+def test_component_statements(tmp_path: Path, body: str, kind: str, available: bool, url: str | None) -> None:
+    [finding] = _findings(tmp_path, body)[kind]
+    assert not is_silence(finding)
+    assert finding.attributes["available"] is available
+    assert finding.attributes.get("url") == url
+
+
+def test_weights_licence_from_a_terse_statement(tmp_path: Path) -> None:
+    [weights] = _findings(tmp_path, "# Wren\n\nWeights: https://wren.example/w (Apache-2.0)\n")["disclose.weights"]
+    assert weights.attributes == {"available": True, "license": "apache-2.0"}
+    assert weights.evidence.quote == "Weights: https://wren.example/w (Apache-2.0)"
+
+
+def test_a_comparison_with_open_models_is_not_a_release_of_the_weights(tmp_path: Path) -> None:
+    body = "# Wren\n\nWren outperforms many of the available open source chat models on common benchmarks.\n"
+    [weights] = _findings(tmp_path, body)["disclose.weights"]
+    assert is_silence(weights)
+
+
+def test_a_label_naming_another_component_is_not_weights(tmp_path: Path) -> None:
+    body = ("# Wren\n\n| What | Where |\n|---|---|\n| Eval logs for every checkpoint | https://wren.example/logs |\n")
+    found = _findings(tmp_path, body)
+    assert is_silence(found["disclose.weights"][0])
+    assert found["disclose.evaluation"][0].attributes["available"] is True
+
+
+def test_generation_parameters_are_not_the_weights_and_a_licence_line_is(tmp_path: Path) -> None:
+    body = ("# Wren\n\nFor the generation parameters to use, see [here](https://github.com/wren/recipes).\n\n"
+            "**License:** Wren is under the Apache 2.0 license.\n")
+    [weights] = _findings(tmp_path, body)["disclose.weights"]
+    assert weights.attributes == {"available": True, "license": "apache-2.0"}
+    assert weights.evidence.quote.startswith("**License:**")
