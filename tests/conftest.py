@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,12 +12,24 @@ OWN_CORPUS = ROOT / "corpora"
 REAL_CORPUS = ROOT.parent / "shared" / "corpora" / "real"
 
 
+@pytest.fixture(scope="session")
+def registry():
+    """Every JSON Schema the package ships, by ``$id``: schemas refer to each other's ``$defs``."""
+    from referencing import Registry, Resource
+
+    from openness.report import schema
+
+    resources = [Resource.from_contents(schema(p.name.removesuffix(".schema.json")))
+                 for p in (ROOT / "src" / "openness" / "report" / "schemas").glob("*.schema.json")]
+    return Registry().with_resources((r.contents["$id"], r) for r in resources)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def own_cache_folder(tmp_path_factory: pytest.TempPathFactory):
-    """The tests keep checked policies in a folder of their own, not in the user's cache
-    (child processes inherit it)."""
+    """The tests keep checked policies and the licence reference index (built there once) in a
+    folder of their own, not in the user's cache (child processes inherit it)."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+        patch.setenv("OPENNESS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
         yield
 
 
@@ -39,21 +49,3 @@ def real_corpus() -> Path:
 @pytest.fixture(scope="session")
 def ground_truth(real_corpus: Path) -> dict:
     return yaml.safe_load((real_corpus / "GROUND_TRUTH.yaml").read_text("utf-8"))
-
-
-@pytest.fixture(scope="session")
-def identify_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A cache folder of the test session for the licence reference index, built there once, so
-    that tests neither read nor write the user's cache."""
-    from openness.identify.identification import reference_index
-
-    folder = tmp_path_factory.mktemp("openness-cache")
-    previous = os.environ.get("OPENNESS_CACHE_DIR")
-    os.environ["OPENNESS_CACHE_DIR"] = str(folder)
-    reference_index.cache_clear()
-    yield folder
-    reference_index.cache_clear()
-    if previous is None:
-        os.environ.pop("OPENNESS_CACHE_DIR", None)
-    else:
-        os.environ["OPENNESS_CACHE_DIR"] = previous

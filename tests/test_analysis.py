@@ -75,3 +75,27 @@ def test_analysis_in_a_process_pool_is_the_same():
     with ProcessPoolExecutor(2) as pool:
         helped = analyze(releases, policies=["osd", "osaid-1.0", "mof"], executor=pool)
     assert json.dumps(helped.to_json()) == json.dumps(alone.to_json())
+
+
+def test_each_licence_document_carries_its_identity(tmp_path: Path):
+    """An MIT text with a paragraph added, built from the reference at test time: analyze names
+    it a variant of MIT, and the added paragraph carries the findings read from the document."""
+    from openness.identify.identification import reference_index
+
+    mit = reference_index().by_id("MIT").text
+    added = ("If the Software is used by more than 100 million monthly active users, you must "
+             "prominently display the name of the Licensor on the user interface.")
+    licence = tmp_path / "LICENSE"
+    licence.write_text(mit.replace("THE SOFTWARE IS PROVIDED", f"{added}\n\nTHE SOFTWARE IS PROVIDED"),
+                       "utf-8")
+    card = tmp_path / "README.md"
+    card.write_text("# A model\n\nIt answers questions.\n", "utf-8")
+    analysis = analyze([tmp_path], policies=["osd"])
+    by_path = {Path(d.path).name: d for d in analysis.documents}
+    identity = by_path["LICENSE"].license
+    assert (identity.id, identity.match) == ("MIT", "variant")
+    (passage,) = identity.added
+    assert passage.quote.startswith("If the Software is used by more than 100 million")
+    assert "restrict.user_threshold" in passage.findings
+    assert by_path["README.md"].license is None
+    assert by_path["LICENSE"].to_json()["license"]["added"][0]["findings"] == list(passage.findings)

@@ -28,6 +28,9 @@ DEFAULT_POLICIES = ("osd", "osaid-1.0")
 #: Called as each document is reached: (path, index, total).
 Observer = Callable[[str, int, int], None]
 
+#: Roles whose documents are identified against the reference licences and families.
+IDENTIFIED_ROLES = frozenset({"license", "use_policy"})
+
 #: Roles whose text is read for licence clauses (grants, restrictions, obligations, terms). A model
 #: card's "Limitations" section is advice, not a licence term, so cards are read for disclosure only.
 CLAUSE_ROLES = frozenset({"license", "use_policy", "notice", "readme", "other"})
@@ -89,6 +92,7 @@ def read_document(reading: Reading) -> tuple[DocumentResult, list[Finding]]:
     read) and its findings. A file given ``alone`` whose role cannot be told is taken as a
     licence: that is what a user hands ``analyze``."""
     from openness.extract import document_notes
+    from openness.identify import identify_document
     from openness.ingest import load
     from openness.roles import detect_role, role_from_name
     from openness.segment import segment
@@ -104,8 +108,9 @@ def read_document(reading: Reading) -> tuple[DocumentResult, list[Finding]]:
         detected = "license"
     outline = segment(doc)
     findings = document_findings(doc, outline, detected)
+    identity = identify_document(doc, read=findings) if detected in IDENTIFIED_ROLES else None
     return DocumentResult(path=path, role=detected, subject=subject, document=doc, outline=outline,
-                          notes=tuple(document_notes(doc, findings))), findings
+                          notes=tuple(document_notes(doc, findings)), license=identity), findings
 
 
 def policy_notes(results: Sequence[DocumentResult], findings: Sequence[Finding]) -> list[str]:
@@ -175,6 +180,7 @@ def judge(release: Release, documents: Sequence[tuple[DocumentResult, list[Findi
     """The analysis of one release from its documents as read: judged by each policy."""
     from openness import engine
     from openness.disclose.components import release_components
+    from openness.identify.judged import judged_on_declaration
 
     subject = release.subject
     if not release.files:
@@ -193,6 +199,13 @@ def judge(release: Release, documents: Sequence[tuple[DocumentResult, list[Findi
         {r.path: r.role for r in read},
     )
     read_roles = {r.role for r in read}
+    if "license" not in read_roles:
+        judged = judged_on_declaration([r.document for r in read if r.document is not None])
+        if judged is not None:
+            found += judged.findings
+            notes += judged.notes
+            if judged.settled:
+                read_roles.add("license")
     verdicts = tuple(
         replace(engine.evaluate(policy, found, roles=read_roles, profile=profile), subject=subject)
         for policy in compiled)

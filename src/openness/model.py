@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 if TYPE_CHECKING:
     from openness.disclose.components import Components
     from openness.engine.results import PolicyVerdict
+    from openness.identify.model import Identification
     from openness.segment import Outline
 
 
@@ -213,6 +214,8 @@ class DocumentResult:
     error: str | None = None
     #: Document-level notes, e.g. "no licence clauses recognised".
     notes: tuple[str, ...] = ()
+    #: Which licence a licence or use-policy document is (``None`` for other roles).
+    license: Identification | None = None
 
     def to_json(self) -> dict[str, Any]:
         doc = self.document
@@ -224,6 +227,7 @@ class DocumentResult:
             "pages": doc.page_count if doc and doc.paged else None,
             "error": self.error,
             "notes": list(self.notes),
+            "license": self.license.to_json() if self.license else None,
         }
 
 

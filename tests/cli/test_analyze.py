@@ -172,13 +172,13 @@ def test_python_api(release: Path):
     assert {d.role for d in analysis.documents} >= {"license", "use_policy", "model_card"}
 
 
-def test_json_output_validates_against_our_schema(release: Path):
+def test_json_output_validates_against_our_schema(release: Path, registry):
     import jsonschema
 
     from openness.report import schema
 
     _, data = analysis_json(str(release))
-    jsonschema.Draft202012Validator(schema("analysis")).validate(data)
+    jsonschema.Draft202012Validator(schema("analysis"), registry=registry).validate(data)
 
 
 def test_components_of_a_release(release: Path):

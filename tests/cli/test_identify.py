@@ -18,8 +18,6 @@ from openness.report import schema
 ADDED = "You may not use the Software for any commercial purpose."
 
 
-pytestmark = pytest.mark.usefixtures("identify_cache")
-
 
 @pytest.fixture()
 def files(tmp_path: Path) -> dict[str, Path]:

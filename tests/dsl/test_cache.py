@@ -15,7 +15,7 @@ TOP = 'import "base.rules"\npolicy top "Top" { rate EUR = 1.08 USD rule t "T" { 
 @pytest.fixture
 def cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """An empty cache folder of this test's own; the policies' entries land below it."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("OPENNESS_CACHE_DIR", str(tmp_path / "cache"))
     return tmp_path / "cache"
 
 
@@ -85,5 +85,5 @@ def test_no_usable_cache_folder_changes_nothing(monkeypatch: pytest.MonkeyPatch,
                                                tmp_path: Path) -> None:
     blocked = tmp_path / "a-file"
     blocked.write_text("")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    monkeypatch.setenv("OPENNESS_CACHE_DIR", str(blocked))
     assert load(rules / "top.rules") == load(rules / "top.rules")

@@ -1,8 +1,7 @@
-"""Every test here identifies against the session's reference index (see ``identify_cache``)."""
+"""Every test here identifies against the session's reference index, built once in the test
+session's cache folder (see ``own_cache_folder``)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
@@ -11,7 +10,7 @@ from openness.identify.reference import ReferenceIndex
 
 
 @pytest.fixture(scope="session", autouse=True)
-def index(identify_cache: Path) -> ReferenceIndex:
+def index() -> ReferenceIndex:
     return reference_index()
 
 

@@ -138,3 +138,27 @@ def test_a_sentence_added_to_any_of_them_is_a_variant_listing_it(index) -> None:
         found = identify_text(text, findings=False)
         assert (found.id, found.match) == (reference.id, Match.VARIANT), reference.id
         assert any(sentence.rstrip(".") in p.quote for p in found.added), (reference.id, found.added)
+
+
+def _llama(cap: str) -> str:
+    return ("LLAMA 3.1 COMMUNITY LICENSE AGREEMENT\n"
+            "“Llama 3.1” means the foundational large language models.\n"
+            "“Llama Materials” means, collectively, the proprietary Llama 3.1 models.\n"
+            f"If the products of the Licensee had more than {cap} monthly active users, you must "
+            "request a license from the Licensor.\nDisplay “Built with Llama”.\n")
+
+
+def test_a_family_copy_with_its_own_figures_is_exact_on_its_signature() -> None:
+    found = identify_text(_llama("700 million"))
+    assert (found.id, found.basis, found.match) == ("LicenseRef-openness-llama-3.1",
+                                                    Basis.SIGNATURE, Match.EXACT)
+    assert found.added == ()
+
+
+def test_a_family_copy_with_a_lower_user_cap_is_a_variant_listing_it() -> None:
+    found = identify_text(_llama("100 million"))
+    assert (found.basis, found.match) == (Basis.SIGNATURE, Match.VARIANT)
+    (passage,) = found.added
+    assert "100 million monthly active users" in passage.quote
+    assert passage.findings == ("restrict.user_threshold",)
+    assert passage.expected == "count 700000000, metric monthly_active_users"

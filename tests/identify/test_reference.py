@@ -61,3 +61,11 @@ def test_every_scancode_key_of_the_families_is_in_scancodes_index(index: Referen
 def test_a_hub_tag_names_one_family_version() -> None:
     tags = [tag for f in families() for tag in f.hub]
     assert len(tags) == len(set(tags))
+
+
+def test_the_bundle_is_read_with_its_list_version_and_texts() -> None:
+    from openness.identify.reference import spdx_licences
+
+    entries = spdx_licences()
+    assert len(entries) > 500
+    assert all(e["text"].strip() and e["licenseListVersion"][0].isdigit() for e in entries)

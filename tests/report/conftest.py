@@ -12,6 +12,7 @@ import pytest
 from openness.model import Analysis, DocumentResult
 from openness.engine.results import PolicyVerdict, RuleResult
 from openness.model import Document, Evidence, Finding, Page
+from openness.identify.model import Basis, Identification, Match, Passage, Properties
 
 LICENSE_TEXT = """Example Model Licence
 
@@ -101,8 +102,16 @@ def analysis(licence: Document, terms: Document, user_cap: Evidence, non_compete
     mof = PolicyVerdict(policy="mof", title="Model Openness Framework", outcome="pass", subject=SUBJECT,
                         rules=(RuleResult(id="mof.weights", title="Weights released", outcome="pass",
                                           message="Weights are released"),))
+    identity = Identification(
+        id="MIT", name="MIT License", similarity=0.9, match=Match.VARIANT, basis=Basis.TEXT,
+        properties=Properties(osi_approved=True, fsf_libre=True, category="Permissive"),
+        added=(Passage(quote="If your products had more than 700 million monthly active users, "
+                             "you must request a licence.", line=5, section="2.1",
+                       findings=("restrict.user_threshold",)),),
+        removed=(Passage(quote="The above copyright notice shall be included", line=4),))
     documents = (
-        DocumentResult(path=licence.path, role="license", subject=SUBJECT, document=licence),
+        DocumentResult(path=licence.path, role="license", subject=SUBJECT, document=licence,
+                       license=identity),
         DocumentResult(path=terms.path, role="use_policy", subject=SUBJECT, document=terms,
                        notes=("2 running headers removed",)),
         DocumentResult(path="release/broken.pdf", role="other", subject=SUBJECT,
@@ -126,6 +135,9 @@ def hostile() -> Analysis:
         RuleResult(id="p.r", title=HOSTILE, outcome="fail", message=f"message {HOSTILE}", evidence=(ev,),
                    fix=HOSTILE, trace=(HOSTILE,)),
     ))
-    return Analysis(documents=(DocumentResult(path=doc.path, role="license", document=doc),),
+    identity = Identification(id="MIT", name=f"MIT {HOSTILE}", similarity=0.9, match=Match.VARIANT,
+                              basis=Basis.TEXT, added=(Passage(quote=HOSTILE, line=2),))
+    return Analysis(documents=(DocumentResult(path=doc.path, role="license", document=doc,
+                                              license=identity),),
                     findings=(Finding(kind="restrict.field_of_use", evidence=ev),),
                     verdicts=(verdict,), notes=(HOSTILE,))

@@ -85,3 +85,17 @@ def test_a_browser_renders_verdicts_and_marks(analysis, tmp_path: Path):
     assert re.search(r'<mark id="q0-\d+" title="[^"]*">more than 700 million monthly active users</mark>', dom)
     assert '<mark id="q1-0" title="osd.no-field-of-use, restrict.non_compete">You may not use the Model to ' \
            "improve any other large language model.</mark>" in dom
+
+
+def test_a_licence_document_shows_its_identity_and_edits(analysis):
+    page = render(analysis, "html", color=False)
+    article = page[page.index('<article class="document" id="d0">'):page.index('id="d1"')]
+    assert ('<p class="licence">Licence: MIT (MIT License): variant, similarity 90.0%; '
+            "1 passage(s) added, 1 removed</p>") in article
+    assert "+ added (line 5, section 2.1) -&gt; restrict.user_threshold: <q>If your products" in article
+    assert 'class="licence"' not in page[page.index('id="d1"'):]
+
+
+def test_a_hostile_identity_is_escaped(hostile):
+    page = render(hostile, "html", color=False)
+    assert "<script>" not in page

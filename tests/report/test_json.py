@@ -7,18 +7,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from referencing import Registry, Resource
+from referencing import Registry
 
 from openness.report import render, schema
 from openness.roles import ROLES
 
 SCHEMAS = ("analysis", "clauses", "sections", "diff", "identify")
-
-
-@pytest.fixture(scope="module")
-def registry() -> Registry:
-    resources = [Resource.from_contents(schema(name)) for name in SCHEMAS]
-    return Registry().with_resources((r.contents["$id"], r) for r in resources)
 
 
 def validator(name: str, registry: Registry) -> jsonschema.Draft202012Validator:

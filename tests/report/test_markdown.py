@@ -79,3 +79,18 @@ def test_escape_keeps_list_markers_literal():
 def test_code_spans_survive_backticks():
     assert code("a`b") == "``a`b``"
     assert code("`x") == "`` `x ``"
+
+
+def test_licences_list_each_identity_with_its_edits(analysis):
+    report = lines(render(analysis, "markdown", color=False))
+    at = report.index("### Licences")
+    assert report[at + 2] == ("- `release/LICENSE.md`: MIT (MIT License): variant, similarity 90.0%; "
+                              "1 passage(s) added, 1 removed")
+    assert report[at + 3].startswith(r"  - \+ added (line 5, section 2.1) -\> restrict.user\_threshold: If your")
+    assert report[at + 4].startswith(r"  - \- removed (at line 4): The above copyright notice")
+    assert "release/terms.pdf" not in "\n".join(report[at:at + 6])
+
+
+def test_a_hostile_identity_is_escaped(hostile):
+    report = render(hostile, "markdown", color=False)
+    assert "<script>" not in report

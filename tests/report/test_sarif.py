@@ -110,7 +110,11 @@ def test_document_errors_and_notes_are_notifications(analysis):
 def test_artifacts_carry_hashes_and_roles(analysis):
     artifacts = run_of(analysis)["artifacts"]
     assert artifacts[0] == {"location": {"uri": "release/LICENSE.md"}, "roles": ["analysisTarget"],
-                            "properties": {"role": "license"}, "hashes": {"sha-256": "a" * 64}}
+                            "properties": {"role": "license",
+                                           "license": analysis.documents[0].license.to_json()},
+                            "hashes": {"sha-256": "a" * 64}}
+    assert artifacts[0]["properties"]["license"]["match"] == "variant"
+    assert "license" not in artifacts[1]["properties"]
     assert "hashes" not in artifacts[2]  # the unreadable one
 
 

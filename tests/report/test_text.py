@@ -90,3 +90,14 @@ def test_plain_text_is_what_rich_would_print(analysis):
     coloured = re.sub(r"\x1b\[[0-9;]*m", "", render(analysis, "text", color=True))
     assert plain == coloured
     assert max(len(line) for line in plain.splitlines()) <= 100
+
+
+def test_a_licence_document_shows_its_identity_and_a_variants_edits(analysis):
+    report = lines(render(analysis, "text", color=False))
+    at = report.index("  release/LICENSE.md  license")
+    assert report[at + 1] == "    licence: MIT (MIT License): variant, similarity 90.0%; 1 passage(s) added, 1 removed"
+    assert report[at + 2] == "      + added (line 5, section 2.1) -> restrict.user_threshold"
+    assert report[at + 3].startswith("        “If your products had more than 700 million")
+    assert "      - removed (at line 4)" in report[at + 4:at + 8]
+    terms = report.index("  release/terms.pdf  use_policy  2 pages")
+    assert not report[terms + 1].lstrip().startswith("licence:")  # no identity: none was made

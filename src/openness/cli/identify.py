@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
 
-from openness.cli.common import chosen_format, emit, error, fail
-
-FORMATS = ("text", "json")
+from openness.cli.common import chosen_format, emit, error, fail, format_option
+from openness.report.identify import FORMATS
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Output format (default: text).")
+@format_option(FORMATS, help="Output format (default: text).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
               help="Write the report to this file.")
 def identify(paths: tuple[str, ...], fmt: str | None, output: str | None) -> None:
@@ -29,8 +26,9 @@ def identify(paths: tuple[str, ...], fmt: str | None, output: str | None) -> Non
     from openness.identify import identify_document
     from openness.identify.declared import declared_licence
     from openness.identify.identification import reference_index
-    from openness.identify.model import IdentifiedDocument, report_json
+    from openness.identify.model import IdentifiedDocument
     from openness.ingest import load
+    from openness.report.identify import render
 
     chosen = chosen_format(fmt, FORMATS)
     try:
@@ -47,11 +45,6 @@ def identify(paths: tuple[str, ...], fmt: str | None, output: str | None) -> Non
             continue
         documents.append(IdentifiedDocument(path=path, license=identify_document(doc),
                                             declared=declared_licence(doc)))
-    if chosen == "json":
-        emit(json.dumps(report_json(documents), ensure_ascii=False, indent=2), output)
-    else:
-        from openness.report.identify import render
-
-        emit(render(documents), output)
+    emit(render(documents, chosen), output)
     if any(d.error for d in documents):
         sys.exit(2)

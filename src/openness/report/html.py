@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING, Iterable
 
+from openness.report.identify import passages, shortened, summary
 from openness.report.outline import FIX_LABEL, attention, location, one_line, passing, plural, subject_of
 
 if TYPE_CHECKING:
@@ -194,6 +195,12 @@ def _document(index: int, result: DocumentResult, highlights: list[Highlight]) -
              f"<h3><code>{escape(result.path)}</code> <small>{escape(', '.join(about))}</small></h3>"]
     if result.error:
         lines.append(f'<p class="error">Could not be read: {escape(result.error)}</p>')
+    if result.license is not None:
+        lines.append(f'<p class="licence">Licence: {escape(summary(result.license))}</p>')
+        if result.license.added or result.license.removed:
+            lines.append('<ul class="edits">' + "".join(
+                f"<li>{escape(heading)}: <q>{escape(one_line(shortened(quote)))}</q></li>"
+                for heading, quote in passages(result.license)) + "</ul>")
     lines += [f'<p class="note">{escape(note)}</p>' for note in result.notes]
     if doc is not None:
         lines.append(f'<pre class="text">{marked(doc.text, highlights)}</pre>')

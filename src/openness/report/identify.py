@@ -1,21 +1,32 @@
-"""The text report of ``openness identify``: per document, the licence, how its wording compares
-with the reference, and for a variant the passages added (with what they do) and removed."""
+"""The report of ``openness identify``: per document, the licence, how its wording compares with
+the reference, and for a variant the passages added (with what they do) and removed."""
 
 from __future__ import annotations
 
+import json
 import textwrap
 from typing import TYPE_CHECKING
+
+from openness.report import Format
 
 if TYPE_CHECKING:
     from openness.identify.declared import Declaration
     from openness.identify.model import IdentifiedDocument, Identification, Properties
 
+SCHEMA = "openness.identify/1"
+
+#: The formats of the report.
+FORMATS = (Format.TEXT, Format.JSON)
+
 #: Longest quote shown; the JSON report has them whole.
 QUOTE = 240
 
 
-def render(documents: list[IdentifiedDocument]) -> str:
-    """One block per document, in input order."""
+def render(documents: list[IdentifiedDocument], fmt: Format) -> str:
+    """One block per document (text) or entry of ``documents`` (JSON), in input order."""
+    if fmt is Format.JSON:
+        return json.dumps({"schema": SCHEMA, "documents": [d.to_json() for d in documents]},
+                          ensure_ascii=False, indent=2) + "\n"
     return "\n\n".join(_document(d) for d in documents) + "\n"
 
 
@@ -31,31 +42,65 @@ def _document(document: IdentifiedDocument) -> str:
     return "\n".join(lines)
 
 
-def _licence(found: Identification) -> list[str]:
-    from openness.identify.model import Basis, Match
-
+def name(found: Identification) -> str:
+    """The licence in a few words: ``MIT (MIT License)``, ``unknown``."""
     if not found.known:
-        return ["  licence: unknown (no reference text or licence family is close enough)"]
+        return "unknown (no reference text or licence family is close enough)"
     version = f", version {found.version}" if found.version else ""
-    lines = [f"  licence: {found.id} ({found.name}{version})"]
+    return f"{found.id} ({found.name}{version})"
+
+
+def match(found: Identification) -> str:
+    """How the identification was made and how close the wording is, in one clause."""
+    from openness.identify.model import Basis
+
     if found.basis is Basis.SIGNATURE:
-        lines.append(f"  match: named by its title and structure ({found.similarity:.0%} of its "
-                     "signature); its wording was not compared: no reference text is shipped")
-    else:
-        lines.append(f"  match: {found.match.value}, similarity {found.similarity:.1%}")
+        return (f"{found.match.value}, named by its title and structure ({found.similarity:.0%} "
+                "of its signature); its wording was not compared: no reference text is shipped")
+    return f"{found.match.value}, similarity {found.similarity:.1%}"
+
+
+def summary(found: Identification) -> str:
+    """One line for the reports of ``analyze``: the licence, the match, and a variant's edits."""
+    if not found.known:
+        return name(found)
+    edits = (f"; {len(found.added)} passage(s) added, {len(found.removed)} removed"
+             if found.added or found.removed else "")
+    return f"{name(found)}: {match(found)}{edits}"
+
+
+def passages(found: Identification) -> list[tuple[str, str]]:
+    """A variant's edits as (heading, quote): ``+ added (line 12, section 2) -> kinds``."""
+    lines = []
+    for passage in found.added:
+        where = f"line {passage.line}" + (f", section {passage.section}" if passage.section else "")
+        kinds = f" -> {', '.join(passage.findings)}" if passage.findings else ""
+        if passage.expected:
+            lines.append((f"~ changed figure ({where}){kinds}; the family's text sets "
+                          f"{passage.expected}", passage.quote))
+        else:
+            lines.append((f"+ added ({where}){kinds}", passage.quote))
+    for passage in found.removed:
+        lines.append((f"- removed (at line {passage.line})", passage.quote))
+    return lines
+
+
+def shortened(text: str) -> str:
+    """A quote cut to :data:`QUOTE` characters."""
+    return text if len(text) <= QUOTE else text[:QUOTE - 1].rstrip() + "…"
+
+
+def _licence(found: Identification) -> list[str]:
+    if not found.known:
+        return [f"  licence: {name(found)}"]
+    lines = [f"  licence: {name(found)}", f"  match: {match(found)}"]
     if found.also:
         lines.append(f"  same text: {', '.join(found.also)}")
     if found.properties is not None:
         lines.append(f"  properties: {_properties(found.properties)}")
-    if found.match is Match.VARIANT:
-        for passage in found.added:
-            where = f"line {passage.line}" + (f", section {passage.section}" if passage.section else "")
-            kinds = f" -> {', '.join(passage.findings)}" if passage.findings else ""
-            lines.append(f"  + added ({where}){kinds}")
-            lines += _quote(passage.quote)
-        for passage in found.removed:
-            lines.append(f"  - removed (at line {passage.line})")
-            lines += _quote(passage.quote)
+    for heading, quote in passages(found):
+        lines.append(f"  {heading}")
+        lines += _quote(quote)
     return lines
 
 
@@ -81,6 +126,5 @@ def _properties(properties: Properties) -> str:
 
 
 def _quote(text: str) -> list[str]:
-    shown = text if len(text) <= QUOTE else text[:QUOTE - 1].rstrip() + "…"
-    return textwrap.wrap(f"“{shown}”", width=96, initial_indent="      ",
+    return textwrap.wrap(f"“{shortened(text)}”", width=96, initial_indent="      ",
                          subsequent_indent="      ")

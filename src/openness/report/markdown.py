@@ -10,10 +10,11 @@ import re
 from typing import TYPE_CHECKING
 
 from openness.model import Outcome
-from openness.report.outline import FIX_LABEL, attention, passing, plural, subject_of
+from openness.report.identify import passages, shortened, summary
+from openness.report.outline import FIX_LABEL, attention, one_line, passing, plural, subject_of
 
 if TYPE_CHECKING:
-    from openness.model import Analysis
+    from openness.model import Analysis, DocumentResult
     from openness.engine.results import PolicyVerdict, RuleResult
     from openness.model import Evidence
 
@@ -59,6 +60,7 @@ def render(analysis: Analysis, *, color: bool = False, show_passing: bool = Fals
         for rule in attention(verdict):
             parts += _rule(verdict, rule)
     parts += _passing(analysis.verdicts, show_passing)
+    parts += _licences(analysis.documents)
     if analysis.errors:
         parts += ["### Documents that could not be read", ""]
         parts += [f"- {code(d.path)}: {escape(d.error or '')}" for d in analysis.errors] + [""]
@@ -68,6 +70,18 @@ def render(analysis: Analysis, *, color: bool = False, show_passing: bool = Fals
     if notes:
         parts += ["### Notes", ""] + [f"- {escape(note)}" for note in notes] + [""]
     return "\n".join(parts)
+
+
+def _licences(documents: tuple[DocumentResult, ...]) -> list[str]:
+    """Which licence each licence document is, with a variant's edits quoted under it."""
+    parts = []
+    for document in documents:
+        if document.license is None:
+            continue
+        parts.append(f"- {code(document.path)}: {escape(summary(document.license))}")
+        parts += [f"  - {escape(heading)}: {escape(one_line(shortened(quote)))}"
+                  for heading, quote in passages(document.license)]
+    return ["### Licences", "", *parts, ""] if parts else []
 
 
 def _summary(verdicts: tuple[PolicyVerdict, ...]) -> list[str]:

@@ -136,6 +136,8 @@ def _main_document(subject: str, documents: tuple[DocumentResult, ...]) -> str |
 def _artifact(result: DocumentResult) -> dict[str, Any]:
     artifact: dict[str, Any] = {"location": {"uri": uri(result.path)}, "roles": ["analysisTarget"],
                                 "properties": {"role": result.role}}
+    if result.license is not None:
+        artifact["properties"]["license"] = result.license.to_json()
     if result.document is not None:
         artifact["hashes"] = {"sha-256": result.document.sha256}
     return artifact

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from openness.model import Outcome
 from openness.report.outline import FIX_LABEL, attention, location, one_line, passing, plural, subject_of
+from openness.report.identify import passages, shortened, summary
 from openness.report.terminal import Lines
 
 if TYPE_CHECKING:
@@ -108,6 +109,11 @@ def _documents(report: Lines, documents: tuple[DocumentResult, ...]) -> None:
             line.append("  error: ", style="bold red")
             line.append(result.error)
         report.print(line)
+        if result.license is not None:
+            report.indented(Text(summary(result.license)), first="    licence: ")
+            for heading, quote in passages(result.license):
+                report.print(Text(f"      {heading}"))
+                report.indented(Text(f"“{shortened(quote)}”", style="dim"), indent=8)
         for note in result.notes:
             report.indented(Text(note, style="dim"), first="    note: ")
     report.print()
