@@ -26,17 +26,16 @@ DATA_LEVELS = ("released", "described", "vague", "none")
 
 
 def licence_fields(results: Sequence[DocumentResult]) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
-    """The release's licence columns, and per licence document (by path) its identity.
+    """The release's licence columns, and per licence document (by path) its identity as the
+    analysis made it (``DocumentResult.license``).
 
     The licence is that of the first licence document identified, else of the first licence
     document; a release without licence text takes what its card's front matter declares.
     """
-    from openness.identify import identify_document
-
     identified: dict[str, dict[str, Any]] = {}
     for result in results:
-        if result.role == "license" and result.document is not None:
-            found = identify_document(result.document, findings=False)
+        found = result.license
+        if result.role == "license" and found is not None:
             identified[result.path] = {"id": found.id, "name": found.name,
                                        "match": found.match.value,
                                        "similarity": round(found.similarity, 4)}
