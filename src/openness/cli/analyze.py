@@ -14,8 +14,8 @@ from openness.cli.common import (FAIL_ON, chosen_format, emit, error, fail, form
                                  policy_files, refuse_clobbering, settings)
 from openness.report import Format
 
-#: The formats of an analysis: all of them.
-FORMATS = tuple(Format)
+#: The formats of an analysis: all but the tables of a scan.
+FORMATS = (Format.TEXT, Format.JSON, Format.MARKDOWN, Format.SARIF, Format.HTML)
 
 
 def use_color(output: str | None) -> bool:

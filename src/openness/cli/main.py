@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "eval": "openness.cli.eval:eval_command",
     "diff": "openness.cli.diff:diff",
     "identify": "openness.cli.identify:identify",
+    "scan": "openness.cli.scan:scan",
 }
 
 

@@ -1,7 +1,7 @@
 """Reports: every text the commands write, in every format, is made here.
 
 :func:`render` turns an :class:`~openness.model.Analysis` into a report, one module per
-:class:`Format`; :mod:`openness.report.diff` does the same for a diff, and :mod:`.rules`,
+:class:`Format`; :mod:`openness.report.diff` does the same for a diff, :mod:`.scan` for a scan's table, and :mod:`.rules`,
 :mod:`.explain`, :mod:`.clauses`, :mod:`.sections` and :mod:`.evaluation` for the other
 commands. Renderer modules are imported only when their format is chosen, so that ``--format
 json`` does not pay for rich and no renderer's dependencies leak into the stages upstream.
@@ -21,14 +21,17 @@ if TYPE_CHECKING:
 
 class Format(StrEnum):
     """The report formats of every command; the value is what ``--format`` takes. Each command
-    writes some of them (an analysis all five, a diff all but SARIF, a list of rules text and
-    JSON)."""
+    writes some of them (an analysis the first five, a diff all those but SARIF, a list of rules
+    text and JSON, a scan text, JSON, JSON Lines, CSV and HTML)."""
 
     TEXT = "text"
     JSON = "json"
     MARKDOWN = "markdown"
     SARIF = "sarif"
     HTML = "html"
+    #: One row per line: the tables of ``openness scan``.
+    CSV = "csv"
+    JSONL = "jsonl"
 
 
 def render(analysis: Analysis, fmt: Format | str, *, color: bool, show_passing: bool = False) -> str:

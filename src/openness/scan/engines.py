@@ -1,0 +1,100 @@
+"""Where the per-release task runs: a process pool on this machine, or a Dask cluster.
+
+Both take the same :func:`~openness.scan.task.run_job` and give back its rows as the jobs
+finish; neither schedules anything itself. Jobs are handed out a few at a time (``window``
+per worker), so memory stays flat however many releases a scan holds.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from contextlib import contextmanager
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+
+from openness.errors import OpennessError
+from openness.scan.task import Job, Rows, run_job
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
+#: Jobs in flight per worker: enough to keep each busy, few enough to keep memory flat.
+WINDOW = 4
+
+
+class Engine(StrEnum):
+    """``--engine``: where the releases are analysed."""
+
+    LOCAL = "local"
+    DASK = "dask"
+
+
+def run(jobs: Iterable[Job], *, engine: Engine = Engine.LOCAL, workers: int = 1,
+        scheduler: str | None = None) -> Iterator[Rows]:
+    """The rows of every job, in the order they finish."""
+    if engine is Engine.DASK:
+        yield from _dask(jobs, workers, scheduler)
+    elif workers == 1:
+        yield from map(run_job, jobs)
+    else:
+        with _pool(workers) as executor:
+            yield from windowed(executor.submit, jobs, workers * WINDOW)
+
+
+def windowed(submit: Callable[..., Any], jobs: Iterable[Job], window: int) -> Iterator[Rows]:
+    """Submit ``jobs`` to an executor keeping at most ``window`` in flight; yield each
+    result as it is done."""
+    pending: set[Future[Rows]] = set()
+    for job in jobs:
+        pending.add(submit(run_job, job))
+        if len(pending) >= window:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            yield from (future.result() for future in done)
+    while pending:
+        done, pending = wait(pending, return_when=FIRST_COMPLETED)
+        yield from (future.result() for future in done)
+
+
+@contextmanager
+def _pool(workers: int) -> Iterator[Executor]:
+    """A process pool started by a fork server, not forked from this process: the progress bar
+    runs a thread here, and a process forked while another thread holds a lock may hang."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as executor:
+        yield executor
+
+
+def _dask(jobs: Iterable[Job], workers: int, scheduler: str | None) -> Iterator[Rows]:
+    """Run the jobs on the Dask cluster at ``scheduler``, or on a local cluster of ``workers``
+    single-threaded worker processes started for this scan."""
+    try:
+        from dask.distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise OpennessError("--engine dask needs Dask: pip install 'openness[dask]'") from None
+    with _client(Client, LocalCluster, workers, scheduler) as client:
+        queue = as_completed()
+        window = max(workers, len(client.scheduler_info().get("workers", {})) or 1) * WINDOW
+        in_flight = 0
+        for job in jobs:
+            queue.add(client.submit(run_job, job, pure=False))
+            in_flight += 1
+            if in_flight >= window:
+                yield next(queue).result()
+                in_flight -= 1
+        for future in queue:
+            yield future.result()
+
+
+@contextmanager
+def _client(client_type: Any, cluster_type: Any, workers: int, scheduler: str | None) -> Iterator[Any]:
+    if scheduler:
+        with client_type(scheduler) as client:
+            yield client
+        return
+    with cluster_type(n_workers=workers, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, client_type(cluster) as client:
+        yield client
