@@ -35,13 +35,15 @@ def safe_load(text: str) -> Any:
 def load_untrusted(text: str) -> Any:
     """:func:`safe_load` of a file from elsewhere; raises :class:`yaml.YAMLError` (an
     :class:`UnsafeYAML` with a sentence to show) for what it refuses."""
+    # the pure-Python loader: LibYAML's composer recurses in C, and deep nesting crashes the
+    # process there instead of raising RecursionError
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
     except RecursionError:
         raise UnsafeYAML("it nests too deeply") from None
     if node is not None:
         _check(node)
-    return safe_load(text)
+    return yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506 - the safe loader
 
 
 def _check(root: yaml.Node) -> None:

@@ -36,8 +36,9 @@ def documents(key: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def clause_kinds() -> set[str]:
-    """The 25 kinds a licence text is audited for: everything but disclose.*."""
-    return {name for name, kind in load_taxonomy().kinds.items() if kind.group != "disclose"}
+    """The 25 kinds a licence text is audited for: everything but disclose.* and the analyzer's
+    own review.unclassified (a clause it could not classify, which no answer key lists)."""
+    return {name for name, kind in load_taxonomy().kinds.items() if kind.group not in ("disclose", "review")}
 
 
 def _text(own_corpus: Path, file: str) -> str:
