@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "clauses": "openness.cli.clauses:clauses",
     "eval": "openness.cli.eval:eval_command",
     "diff": "openness.cli.diff:diff",
+    "kinds": "openness.cli.kinds:kinds",
 }
 
 
