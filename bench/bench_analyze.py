@@ -55,7 +55,7 @@ def real_documents() -> list[Path]:
 
 
 def report(label: str, args: list[str], runs: int) -> None:
-    times = [timed_child([*OPENNESS, "analyze", "--format", "json", "--output", os.devnull, *args])
+    times = [timed_child([*OPENNESS, "analyze", "--each", "--format", "json", "--output", os.devnull, *args])
              for _ in range(runs)]
     seconds = [s for s, _ in times]
     print(f"{label}: median {statistics.median(seconds):.2f} s (runs "

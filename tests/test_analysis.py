@@ -105,3 +105,28 @@ def test_each_licence_document_carries_its_identity_and_the_edit_that_changed_a_
     assert f"added to MIT: {', '.join(passage.findings)} — “{passage.quote}”" in changed
     assert changed.endswith("from pass (the reference text) to fail")
     assert not [n for n in analysis.notes if "changes osd.grants-rights" in n]
+
+
+def test_a_use_policy_appended_to_the_licence_is_given(tmp_path: Path):
+    licence = tmp_path / "LICENSE.txt"
+    licence.write_text(
+        "Model Licence\n\n1. Grant. You may use, copy, modify and distribute the Model.\n\n"
+        "2. Use. You must follow the Use Restrictions in Attachment A, which form part of this "
+        "Licence by reference.\n\nAttachment A\n\nUse Restrictions\n\n"
+        "You agree not to use the Model:\n- to break the law;\n- to harass any person.\n", "utf-8")
+    analysis = analyze([licence])
+    assert not any("not given" in note for note in analysis.notes)
+    osd = next(v for v in analysis.verdicts if v.policy == "osd")
+    assert next(r for r in osd.rules if r.id == "osd.no-field-of-use").outcome == "fail"
+
+
+def test_releases_group_files_as_asked(tmp_path: Path):
+    from openness.analysis import Grouping, releases
+
+    (tmp_path / "a").mkdir()
+    files = [str(tmp_path / "a" / "LICENSE"), str(tmp_path / "a" / "AUP.md"), str(tmp_path / "NOTICE")]
+    together = releases(files)
+    assert [(r.subject, len(r.files)) for r in together] == [(" + ".join(files), 3)]
+    assert [r.subject for r in releases(files, Grouping.EACH)] == files
+    assert [(r.subject, len(r.files)) for r in releases(files, Grouping.FOLDER)] == [
+        (str(tmp_path / "a"), 2), (files[2], 1)]

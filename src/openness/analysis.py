@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from concurrent.futures import Executor
 from dataclasses import dataclass, replace
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, NamedTuple, Sequence
 
@@ -17,13 +18,28 @@ from openness.model import Analysis, Document, DocumentResult, Finding
 
 if TYPE_CHECKING:
     from openness.engine.compiler import CompiledPolicy
+    from openness.engine.results import PolicyVerdict
     from openness.segment import Outline
 
 #: Files in a release folder that are read as documents; anything else is passed over.
 DOCUMENT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".pdf", ".license", ".rst", ""})
 
 #: The policies judged when none is named.
-DEFAULT_POLICIES = ("osd", "osaid-1.0")
+DEFAULT_POLICIES = ("osd", "osaid-1.0", "mof")
+
+def chosen_policies(named: Sequence[str]) -> tuple[str, ...]:
+    """The policies a command line names: the defaults when none is named, the defaults and the
+    rest when a name starts with ``+`` (``--policy +ours.rules``), else exactly those named."""
+    if not named:
+        return DEFAULT_POLICIES
+    if any(name.startswith("+") for name in named):
+        added = [name.removeprefix("+") for name in named]
+        return tuple(dict.fromkeys([*DEFAULT_POLICIES, *added]))
+    return tuple(named)
+
+
+#: The pack of practical questions judged against the user's profile when one is given.
+FOR_YOU = "for-you"
 
 #: Called as each document is reached: (path, index, total).
 Observer = Callable[[str, int, int], None]
@@ -58,6 +74,41 @@ class Release:
         return cls(subject=str(path), files=tuple(release_files(p)) if p.is_dir() else (p,))
 
 
+class Grouping(StrEnum):
+    """How files given together make releases; a folder is always a release of its own."""
+
+    #: All the files given are one release (a licence and its use policy, named together).
+    TOGETHER = "together"
+    #: Each file is a release of its own (a batch of unrelated licences).
+    EACH = "each"
+    #: The files of one folder are one release (a commit's files, as the pre-commit hook gives them).
+    FOLDER = "folder"
+
+
+def releases(paths: Sequence[str | Path], grouping: Grouping = Grouping.TOGETHER) -> list[Release]:
+    """The releases that ``paths`` make: each folder one, and the files as ``grouping`` says.
+
+    Files given together are named by their paths joined with `` + ``; a folder of files by
+    the folder. A group of one file is that file, judged as a licence when its role is unclear.
+    """
+    folders = [Release.from_path(p) for p in paths if Path(p).is_dir()]
+    files = [str(p) for p in paths if not Path(p).is_dir()]
+    if grouping is Grouping.EACH:
+        groups = [[f] for f in files]
+    elif grouping is Grouping.FOLDER:
+        by_folder: dict[str, list[str]] = {}
+        for f in files:
+            by_folder.setdefault(str(Path(f).parent), []).append(f)
+        groups = list(by_folder.values())
+    else:
+        groups = [files] if files else []
+    made = [Release.from_path(group[0]) if len(group) == 1 else
+            Release(subject=(str(Path(group[0]).parent) if grouping is Grouping.FOLDER
+                             else " + ".join(group)), files=tuple(Path(f) for f in group))
+            for group in groups]
+    return [*made, *folders]
+
+
 class Reading(NamedTuple):
     """One file to read: its path, the subject it belongs to, a role the user gave, and whether
     it was given alone (not in a release folder)."""
@@ -76,7 +127,8 @@ def readings(release: Release, roles: Mapping[str, str] | None = None) -> list[R
 
 
 def document_findings(doc: Document, outline: Outline, role: str) -> list[Finding]:
-    """The findings of one document: licence clauses and/or disclosures, as its role calls for."""
+    """The findings of one document: licence clauses and/or disclosures, as its role calls for,
+    each carrying the document's digest for its stable id."""
     from openness.disclose import disclosure_findings
     from openness.extract import extract_findings
     from openness.taxonomy import UNCLASSIFIED, load_taxonomy
@@ -87,7 +139,7 @@ def document_findings(doc: Document, outline: Outline, role: str) -> list[Findin
         findings = [f for f in findings if f.kind != UNCLASSIFIED]
     if role in load_taxonomy().groups["disclose"].sources:
         findings.extend(disclosure_findings(doc, outline))
-    return findings
+    return [replace(f, digest=doc.sha256) for f in findings]
 
 
 def read_document(reading: Reading) -> tuple[DocumentResult, list[Finding]]:
@@ -116,10 +168,19 @@ def read_document(reading: Reading) -> tuple[DocumentResult, list[Finding]]:
                           notes=tuple(document_notes(doc, findings)), license=identity), findings
 
 
+def use_policies(results: Sequence[DocumentResult]) -> list[str]:
+    """The documents of a release that hold a use policy: use policies, and licences that carry
+    theirs appended as an exhibit or attachment."""
+    from openness.roles import carries_use_policy
+
+    return [r.path for r in results if r.document is not None and (
+        r.role == "use_policy" or (r.role == "license" and carries_use_policy(r.document)))]
+
+
 def policy_notes(results: Sequence[DocumentResult], findings: Sequence[Finding]) -> list[str]:
     """What the verdicts could not see: use policies incorporated by reference but not given."""
     roles = {r.path: r.role for r in results if r.document is not None}
-    have_policy = [path for path, role in roles.items() if role == "use_policy"]
+    have_policy = use_policies(results)
     notes = []
     for finding in findings:
         if finding.kind != "restrict.field_of_use" or not finding.attributes.get("by_reference"):
@@ -159,13 +220,14 @@ def analyze(
     from openness import dsl, engine
 
     compiled = [engine.compile(dsl.load(p)) for p in policies]
+    advice = engine.compile(dsl.load(FOR_YOU)) if profile is not None else None
     overrides = {str(Path(k)): v for k, v in (roles or {}).items()}
     releases = [p if isinstance(p, Release) else Release.from_path(p) for p in paths]
     files = [r for release in releases for r in readings(release, overrides)]
     read = executor.map(read_document, files) if executor else map(read_document, files)
     observed = _observed(read, files, observer)
     return Analysis.joined([
-        judge(release, [next(observed) for _ in release.files], compiled, profile)
+        judge(release, [next(observed) for _ in release.files], compiled, profile, advice)
         for release in releases])
 
 
@@ -179,8 +241,10 @@ def _observed(read: Iterator[tuple[DocumentResult, list[Finding]]], files: Seque
 
 
 def judge(release: Release, documents: Sequence[tuple[DocumentResult, list[Finding]]],
-          compiled: Sequence[CompiledPolicy], profile: Any) -> Analysis:
-    """The analysis of one release from its documents as read: judged by each policy."""
+          compiled: Sequence[CompiledPolicy], profile: Any,
+          advice: CompiledPolicy | None = None) -> Analysis:
+    """The analysis of one release from its documents as read: judged by each policy, and by
+    the practical questions of ``advice`` (the ``for-you`` pack) when a profile is given."""
     from openness import engine
     from openness.disclose.components import release_components
     from openness.identify.edits import changed_verdicts
@@ -202,19 +266,22 @@ def judge(release: Release, documents: Sequence[tuple[DocumentResult, list[Findi
         [r.document for r in read if r.document is not None],
         {r.path: r.role for r in read},
     )
-    read_roles = {r.role for r in read}
+    read_roles = {r.role for r in read} | ({"use_policy"} if use_policies(read) else set())
     if "license" not in read_roles:
-        judged = judged_on_declaration([r.document for r in read if r.document is not None])
-        if judged is not None:
-            found += judged.findings
-            notes += judged.notes
-            if judged.settled:
+        judged_licence = judged_on_declaration([r.document for r in read if r.document is not None])
+        if judged_licence is not None:
+            found += judged_licence.findings
+            notes += judged_licence.notes
+            if judged_licence.settled:
                 read_roles.add("license")
-    verdicts = tuple(
-        replace(engine.evaluate(policy, found, roles=read_roles, profile=profile), subject=subject)
-        for policy in compiled)
+
+    def judged(packs: Sequence[CompiledPolicy]) -> tuple[PolicyVerdict, ...]:
+        return tuple(replace(engine.evaluate(policy, found, roles=read_roles, profile=profile),
+                             subject=subject) for policy in packs)
+
+    verdicts, for_you = judged(compiled), judged([advice] if advice else [])
     for result in read:
         notes += tuple(changed_verdicts(result, found, verdicts, compiled, roles=read_roles,
                                         profile=profile))
     return Analysis(documents=tuple(results), findings=tuple(found), verdicts=verdicts,
-                    components={subject: components}, notes=notes)
+                    components={subject: components}, notes=notes, for_you=for_you)

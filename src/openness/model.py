@@ -189,9 +189,19 @@ class Finding:
     #: Other clauses the finding rests on: the definition of a term the clause uses
     #: ('"Threshold" means annual revenue of USD 5 million'), whose words give its attributes.
     related: tuple[Evidence, ...] = ()
+    #: The digest of the document the evidence is in; with the kind and the span it makes
+    #: :attr:`id`. Empty where the document is not known (rule examples, hand-made findings).
+    digest: str = ""
+
+    @property
+    def id(self) -> str:
+        """Stable across runs and machines: ``kind@digest:start-end``. The same clause of the same
+        text has the same id wherever the file lies; any change to the text changes it."""
+        return f"{self.kind}@{self.digest[:16]}:{self.evidence.start}-{self.evidence.end}"
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "id": self.id,
             "kind": self.kind,
             "attributes": dict(self.attributes),
             "evidence": self.evidence.to_json(),
@@ -243,6 +253,10 @@ class Analysis:
     #: Things the reader must know about the inputs as a whole, e.g. "the licence incorporates
     #: the Acceptable Use Policy at URL, which was not given; its terms were not checked".
     notes: tuple[str, ...] = field(default=())
+    #: The practical answers for the user's profile ("may we use it?"), one verdict of the
+    #: ``for-you`` pack per subject when a profile is given; apart from ``verdicts``, because
+    #: they answer the user's question, not a definition's, and ``--fail-on`` ignores them.
+    for_you: tuple[PolicyVerdict, ...] = ()
 
     @classmethod
     def joined(cls, parts: list[Analysis]) -> Analysis:
@@ -253,6 +267,7 @@ class Analysis:
             verdicts=tuple(v for a in parts for v in a.verdicts),
             components={s: c for a in parts for s, c in a.components.items()},
             notes=tuple(n for a in parts for n in a.notes),
+            for_you=tuple(v for a in parts for v in a.for_you),
         )
 
     @property
@@ -269,4 +284,5 @@ class Analysis:
                 {"subject": subject, **view.to_json()} for subject, view in self.components.items()
             ],
             "notes": list(self.notes),
+            "for_you": [v.to_json() for v in self.for_you],
         }

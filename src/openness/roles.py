@@ -26,6 +26,7 @@ class _Cues:
     by_content: tuple[tuple[str, re.Pattern[str]], ...]
     card_keys: frozenset[str]
     card_heading: re.Pattern[str]
+    appended_policy: re.Pattern[str]
 
 
 @cache
@@ -41,6 +42,7 @@ def _cues() -> _Cues:
         by_content=compiled(raw["by_content"]),
         card_keys=frozenset(raw["model_card_front_matter"]),
         card_heading=re.compile(raw["model_card_heading"], re.I | re.M),
+        appended_policy=re.compile(raw["appended_use_policy"], re.I | re.M),
     )
 
 
@@ -73,6 +75,12 @@ def detect_role(doc: Document) -> str:
             if pattern.search(window):
                 return content_role
     return "other"
+
+
+def carries_use_policy(doc: Document) -> bool:
+    """Whether ``doc`` ends with its use policy as an exhibit, annex or attachment ("Attachment
+    A / Use Restrictions"): then the licence file is the release's use policy too."""
+    return _cues().appended_policy.search(doc.text) is not None
 
 
 def parse_role_override(value: str) -> tuple[str, str]:

@@ -95,7 +95,7 @@ def test_linked_use_policy_is_named(release: Path):
 def test_one_corrupt_file_in_a_batch(tmp_path: Path, permissive: Path):
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog")
-    code, out, err = run("analyze", "--format", "json", "--policy", "osd", str(broken), str(permissive))
+    code, out, err = run("analyze", "--format", "json", "--policy", "osd", "--each", str(broken), str(permissive))
     assert code == 2  # no verdict failed: the unreadable file decides
     data = json.loads(out)
     by_path = {d["path"]: d for d in data["documents"]}
@@ -111,8 +111,8 @@ def test_jobs_give_the_same_report_and_still_name_a_corrupt_file(tmp_path: Path,
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog")
     paths = [str(broken), str(permissive), str(release)]
-    code, out, err = run("analyze", "--format", "json", *paths)
-    jobs_code, jobs_out, jobs_err = run("analyze", "--format", "json", "--jobs", "2", *paths)
+    code, out, err = run("analyze", "--format", "json", "--each", *paths)
+    jobs_code, jobs_out, jobs_err = run("analyze", "--format", "json", "--each", "--jobs", "2", *paths)
     assert (jobs_code, jobs_out, jobs_err) == (code, out, err)
     assert code == 1 and str(broken) in err and "Traceback" not in err
 
@@ -194,3 +194,52 @@ def test_components_of_a_release(release: Path):
                       "inference_code": "available", "data_information": "vague"}
     weights = next(c for c in view["components"] if c["name"] == "weights")
     assert weights["license"] and weights["evidence"][0]["path"].endswith("README.md")
+
+
+def test_files_given_together_are_one_release(release: Path):
+    files = [str(release / "LICENSE"), str(release / "USE_POLICY.md")]
+    _, data = analysis_json(*files)
+    assert {v["subject"] for v in data["verdicts"]} == {" + ".join(files)}
+    notes = " ".join(data["notes"])
+    assert "USE_POLICY.md" in notes and "not given" not in notes
+    (summary,) = data["summary"]
+    assert [p["policy"] for p in summary["policies"]] == ["osd", "osaid", "mof"]
+
+
+def test_each_judges_the_files_apart(release: Path):
+    files = [str(release / "LICENSE"), str(release / "USE_POLICY.md")]
+    _, data = analysis_json("--each", *files)
+    assert {v["subject"] for v in data["verdicts"]} == set(files)
+    assert "not given" in " ".join(data["notes"])
+
+
+def test_by_folder_groups_a_commits_files(release: Path, permissive: Path):
+    files = [str(release / "LICENSE"), str(release / "USE_POLICY.md"), str(permissive)]
+    _, data = analysis_json("--by-folder", *files)
+    assert {v["subject"] for v in data["verdicts"]} == {str(release), str(permissive)}
+
+
+def test_plus_policy_adds_to_the_defaults(permissive: Path):
+    _, data = analysis_json(str(permissive), "--policy", "+example-company")
+    assert [v["policy"] for v in data["verdicts"]] == ["osd", "osaid", "mof", "example-company"]
+    _, data = analysis_json(str(permissive), "--policy", "example-company")
+    assert [v["policy"] for v in data["verdicts"]] == ["example-company"]
+
+
+def test_a_profile_gives_the_practical_answers(release: Path):
+    profile = CORPORA.parent / "rules" / "example-profile.yaml"
+    code, out, _ = run("analyze", str(release), "--profile", str(profile))
+    lines = out.splitlines()
+    at = lines.index("  For you")
+    assert lines[0].startswith("Answer") and at < 10
+    assert lines[at + 1].startswith("    Commercial use: yes")
+    caps = next(line for line in lines[at:] if line.startswith("    Caps that reach you"))
+    assert "no — Excludes European Union" in caps
+
+
+def test_kinds_lists_the_taxonomy():
+    code, out, _ = run("kinds")
+    assert code == 0 and "  restrict.user_threshold  rights depend on the licensee's number of users" in out
+    code, out, _ = run("kinds", "--format", "json")
+    groups = {g["group"]: g for g in json.loads(out)["groups"]}
+    assert "use_policy" in groups["restrict"]["sources"]

@@ -72,3 +72,14 @@ def test_missing_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and str(missing) in lines[0]
     assert "Traceback" not in result.output
+
+
+def test_json_validates_against_its_shipped_schema(tmp_path: Path, registry) -> None:
+    import jsonschema
+
+    from openness.report import schema
+
+    result = CliRunner().invoke(cli, ["sections", str(_write(tmp_path)), "--format", "json"])
+    data = json.loads(result.output)
+    jsonschema.Draft202012Validator(schema("sections"), registry=registry).validate(data)
+    assert data["document"]["role"] == "license" and data["document"]["pages"] is None

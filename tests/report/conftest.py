@@ -69,15 +69,18 @@ def non_compete(terms: Document) -> Evidence:
 def analysis(licence: Document, terms: Document, user_cap: Evidence, non_compete: Evidence) -> Analysis:
     findings = (
         Finding(kind="restrict.user_threshold",
-                attributes={"count": 700_000_000, "metric": "monthly_active_users"}, evidence=user_cap),
-        Finding(kind="restrict.non_compete", attributes={}, evidence=non_compete),
+                attributes={"count": 700_000_000, "metric": "monthly_active_users"}, evidence=user_cap,
+                digest=licence.sha256),
+        Finding(kind="restrict.non_compete", attributes={}, evidence=non_compete, digest=terms.sha256),
     )
     osd = PolicyVerdict(policy="osd", title="Open Source Definition", outcome="fail", subject=SUBJECT, rules=(
         RuleResult(id="osd.no-discrimination", title="OSD 5: no discrimination against persons or groups",
                    outcome="fail",
                    message="Licensees above 700000000 monthly_active_users need the licensor's permission",
                    evidence=(user_cap,), trace=("restrict.user_threshold matched -> fail",),
-                   fix="a licence without a user threshold (§2.1)"),
+                   fix="a licence without a user threshold (§2.1)",
+                   rationale="The rights must reach everyone alike.",
+                   reference=("https://opensource.org/osd", "5. No Discrimination Against Persons or Groups")),
         RuleResult(id="osd.no-field-of-use", title="OSD 6: no discrimination against fields of endeavour",
                    outcome="fail", message="The work may not be used to improve other models",
                    evidence=(non_compete,), fix="drop the non-compete clause (§3)"),

@@ -29,8 +29,19 @@ def test_evidence_is_marked_in_the_text_and_linked(analysis, user_cap):
                      page)
     assert mark, "the quote is highlighted in the licence text"
     assert mark.group(2) == "acme.users, osd.no-discrimination, restrict.user_threshold"
-    assert f'<a href="#{mark.group(1)}">release/LICENSE.md:5 §2.1</a> <q>{user_cap.quote}</q>' in page
+    assert (f'<li id="e1" value="1"><a href="#{mark.group(1)}">release/LICENSE.md:5 §2.1</a> '
+            f'<q>{user_cap.quote}</q></li>') in page
     assert '<a href="#q1-0">release/terms.pdf:2:4 §3</a>' in page
+
+
+def test_the_answer_comes_first_and_rules_refer_to_numbered_evidence(analysis, user_cap):
+    page = render(analysis, "html", color=False)
+    assert page.index('<section class="answer">') < page.index('<section id="verdicts">')
+    assert ('<li><span class="outcome warn">warn</span> <strong>acme</strong>: We may grow past the cap '
+            'of 700000000 <span class="refs">[<a href="#e1">1</a>]</span></li>') in page
+    assert page.count(f"<q>{user_cap.quote}</q>") == 1
+    targets = set(re.findall(r'href="#(e\d+)"', page))
+    assert targets and all(f'id="{t}"' in page for t in targets)
 
 
 def test_document_errors_and_notes(analysis):

@@ -20,10 +20,30 @@ def validator(name: str, registry: Registry) -> jsonschema.Draft202012Validator:
                                            format_checker=jsonschema.FormatChecker())
 
 
-def test_json_report_is_to_json(analysis):
+def test_json_report_is_to_json_and_the_answer(analysis):
     report = render(analysis, "json", color=True)
-    assert json.loads(report) == analysis.to_json()
+    data = json.loads(report)
+    assert {k: v for k, v in data.items() if k != "summary"} == analysis.to_json()
     assert report.endswith("}\n") and "\n  " in report  # indented, one object
+
+
+def test_summary_gives_each_policy_its_outcome_and_decisive_rules(analysis):
+    data = json.loads(render(analysis, "json", color=False))
+    (subject,) = data["summary"]
+    assert subject["subject"] == "release" and subject["for_you"] == []
+    lines = {p["policy"]: p for p in subject["policies"]}
+    assert [(p["policy"], p["outcome"]) for p in subject["policies"]] == [
+        ("osd", "fail"), ("osaid-1.0", "unknown"), ("acme", "warn"), ("mof", "pass")]
+    assert [r["rule"] for r in lines["osd"]["reasons"]] == ["osd.no-discrimination", "osd.no-field-of-use"]
+    assert lines["mof"]["reasons"] == []
+    cap = next(f for f in data["findings"] if f["kind"] == "restrict.user_threshold")
+    assert lines["osd"]["reasons"][0]["findings"] == [cap["id"]]
+
+
+def test_finding_ids_are_kind_digest_and_span(analysis, user_cap, non_compete):
+    ids = [f["id"] for f in json.loads(render(analysis, "json", color=False))["findings"]]
+    assert ids == [f"restrict.user_threshold@{'a' * 16}:{user_cap.start}-{user_cap.end}",
+                   f"restrict.non_compete@{'b' * 16}:{non_compete.start}-{non_compete.end}"]
 
 
 def test_non_ascii_is_written_as_is(analysis):

@@ -24,17 +24,48 @@ def test_summary_table_has_a_row_per_policy(analysis):
 def test_failing_rule_with_quote_location_and_fix(analysis):
     report = lines(render(analysis, "markdown", color=False))
     at = report.index("### ❌ `osd.no-discrimination` OSD 5: no discrimination against persons or groups")
-    assert report[at + 1:at + 9] == [
+    assert report[at + 1:at + 8] == [
         "",
         "**fail** (`osd` in `release`): Licensees above 700000000 monthly\\_active\\_users need the "
         "licensor's permission",
         "",
-        "> more than 700 million monthly active users",
-        ">",
-        "> — `release/LICENSE.md:5` (§2.1)",
+        "Evidence: \\[1\\]",
         "",
         "**To change the verdict:** a licence without a user threshold (§2.1)",
+        "",
     ]
+    at = report.index("> **\\[1\\]** more than 700 million monthly active users")
+    assert report[at + 1:at + 3] == [">", "> — `release/LICENSE.md:5` (§2.1)"]
+
+
+def test_the_answer_comes_first(analysis):
+    report = lines(render(analysis, "markdown", color=False))
+    assert report[2:8] == [
+        "### Answer for `release`",
+        "",
+        "- ❌ fail **osd**: Licensees above 700000000 monthly\\_active\\_users need the licensor's "
+        "permission \\[1\\]; The work may not be used to improve other models \\[2\\]",
+        "- ❓ unknown **osaid-1.0**: Nothing is known of the training data: no model card was given",
+        "- ⚠️ warn **acme**: We may grow past the cap of 700000000 \\[1\\]",
+        "- ✅ pass **mof**: Model Openness Framework",
+    ]
+    report_text = "\n".join(report)
+    assert report_text.count("more than 700 million monthly active users") == 1
+
+
+def test_long_quotes_are_cut_at_a_word_with_an_ellipsis(analysis, licence):
+    from dataclasses import replace
+
+    from openness.report.markdown import QUOTE_WIDTH
+
+    long_quote = " ".join(["unreasonably"] * 60)
+    verdict = analysis.verdicts[0]
+    rule = replace(verdict.rules[0], evidence=(replace(verdict.rules[0].evidence[0], quote=long_quote),))
+    changed = replace(analysis, verdicts=(replace(verdict, rules=(rule,)),))
+    quoted = next(line for line in lines(render(changed, "markdown", color=False))
+                  if line.startswith("> **\\[1\\]**"))
+    words = quoted.removeprefix("> **\\[1\\]** ")
+    assert words.endswith("unreasonably…") and len(words) <= QUOTE_WIDTH
 
 
 def test_pdf_location_names_the_page(analysis):
@@ -66,7 +97,7 @@ def test_untrusted_text_cannot_make_markup(hostile):
     report = render(hostile, "markdown", color=False)
     assert "<script>" not in report
     assert "![i]" not in report and "**b**" not in report
-    assert "> \\<script\\>alert(1)\\</script\\> \\[bold\\]x\\[/bold\\] \\| \\*\\*b\\*\\*" in report
+    assert "\\<script\\>alert(1)\\</script\\> \\[bold\\]x\\[/bold\\] \\| \\*\\*b\\*\\*" in report
     assert "\\&amp;" in report  # an entity in the licence stays text
 
 
@@ -86,7 +117,8 @@ def test_licences_list_each_identity_with_its_edits(analysis):
     at = report.index("### Licences")
     assert report[at + 2] == ("- `release/LICENSE.md`: MIT (MIT License): variant, similarity 90.0%; "
                               "1 passage(s) added, 1 removed")
-    assert report[at + 3].startswith(r"  - \+ added (line 5, section 2.1) -\> restrict.user\_threshold: If your")
+    # the added passage is the user-cap clause the report already quotes: it refers to it
+    assert report[at + 3] == r"  - \+ added (line 5, section 2.1) -\> restrict.user\_threshold: see \[1\]"
     assert report[at + 4].startswith(r"  - \- removed (at line 4): The above copyright notice")
     assert "release/terms.pdf" not in "\n".join(report[at:at + 6])
 

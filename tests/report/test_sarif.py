@@ -28,8 +28,8 @@ def sarif_validator() -> jsonschema.Draft4Validator:
     return jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker())
 
 
-def run_of(analysis) -> dict:
-    log = json.loads(render(analysis, "sarif", color=False))
+def run_of(analysis, base: str | None = None) -> dict:
+    log = json.loads(render(analysis, "sarif", color=False, base=base))
     assert log["version"] == "2.1.0" and len(log["runs"]) == 1
     return log["runs"][0]
 
@@ -53,9 +53,22 @@ def test_driver_and_rules(analysis):
     assert len(rules) == len(driver["rules"]) == 8  # every judged rule, passing ones too
     rule = rules["osd.no-discrimination"]
     assert rule["shortDescription"] == {"text": "OSD 5: no discrimination against persons or groups"}
-    assert rule["fullDescription"]["text"].startswith("Licensees above 700000000")
-    assert rule["help"] == {"text": "a licence without a user threshold (§2.1)"}
-    assert rule["properties"] == {"policy": "osd", "policyTitle": "Open Source Definition", "outcome": "fail"}
+    assert rule["fullDescription"] == {"text": "The rights must reach everyone alike."}
+    assert rule["help"] == {"text": "The rights must reach everyone alike. Reference: 5. No Discrimination "
+                                    "Against Persons or Groups (https://opensource.org/osd)."}
+    assert rule["helpUri"] == "https://opensource.org/osd"
+    assert rule["properties"] == {"policy": "osd", "policyTitle": "Open Source Definition"}
+
+
+def test_rule_descriptors_do_not_depend_on_the_run(analysis):
+    """Help from the rule file, not from a result: the same rule judged otherwise reads the same."""
+    from dataclasses import replace
+
+    verdict = analysis.verdicts[0]
+    passed = replace(verdict.rules[0], outcome="pass", message="No cap found", evidence=(), fix=None)
+    other = replace(analysis, verdicts=(replace(verdict, rules=(passed, *verdict.rules[1:])),
+                                        *analysis.verdicts[1:]))
+    assert run_of(other)["tool"]["driver"]["rules"] == run_of(analysis)["tool"]["driver"]["rules"]
 
 
 def test_one_result_per_evidence_with_levels(analysis):
@@ -76,7 +89,7 @@ def test_text_evidence_location(analysis):
                                          "permission. To change the verdict: a licence without a user "
                                          "threshold (§2.1)")
     location = result["locations"][0]["physicalLocation"]
-    assert location["artifactLocation"] == {"uri": "release/LICENSE.md"}
+    assert location["artifactLocation"] == {"uri": "release/LICENSE.md", "uriBaseId": "%SRCROOT%"}
     assert location["region"]["startLine"] == 5
     assert location["region"]["snippet"] == {"text": "more than 700 million monthly active users"}
     assert "page" not in location["region"]["properties"]
@@ -95,7 +108,8 @@ def test_a_rule_without_evidence_points_at_the_licence(analysis):
     result = run_of(analysis)["results"][2]
     assert result["ruleId"] == "osaid-1.0.data-information"
     location = result["locations"][0]
-    assert location["physicalLocation"]["artifactLocation"] == {"uri": "release/LICENSE.md"}
+    assert location["physicalLocation"]["artifactLocation"] == {"uri": "release/LICENSE.md",
+                                                                "uriBaseId": "%SRCROOT%"}
     assert result["properties"]["evidence"] is None
 
 
@@ -109,7 +123,7 @@ def test_document_errors_and_notes_are_notifications(analysis):
 
 def test_artifacts_carry_hashes_and_roles(analysis):
     artifacts = run_of(analysis)["artifacts"]
-    assert artifacts[0] == {"location": {"uri": "release/LICENSE.md"}, "roles": ["analysisTarget"],
+    assert artifacts[0] == {"location": {"uri": "release/LICENSE.md", "uriBaseId": "%SRCROOT%"}, "roles": ["analysisTarget"],
                             "properties": {"role": "license",
                                            "license": analysis.documents[0].license.to_json()},
                             "hashes": {"sha-256": "a" * 64}}
@@ -122,3 +136,79 @@ def test_uris_are_relative_references():
     assert uri("release/LICENSE.md") == "release/LICENSE.md"
     assert uri("my release/licence #2.txt") == "my%20release/licence%20%232.txt"
     assert uri("release\\LICENSE") == "release/LICENSE"
+
+
+def test_uris_are_relative_to_the_base(analysis, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    run = run_of(analysis, base=str(tmp_path / "release"))
+    assert run["artifacts"][0]["location"] == {"uri": "LICENSE.md", "uriBaseId": "%SRCROOT%"}
+
+
+def test_absolute_paths_become_relative_to_the_base(analysis, tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    monkeypatch.chdir(tmp_path)
+    absolute = str(tmp_path / "release" / "LICENSE.md")
+    documents = (replace(analysis.documents[0], path=absolute), *analysis.documents[1:])
+    log = render(replace(analysis, documents=documents), "sarif", color=False)
+    assert json.loads(log)["runs"][0]["artifacts"][0]["location"]["uri"] == "release/LICENSE.md"
+
+
+def _release_log(tmp_path, text: str) -> dict:
+    """A real analysis of a release folder, as code scanning would upload it from the
+    repository's root (``--base``)."""
+    import openness
+
+    folder = tmp_path / "repo" / "model"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "LICENSE").write_text(text, "utf-8")
+    (folder / "USE_POLICY.md").write_text(
+        "# Acceptable Use Policy\n\nYou must not use the Model to:\n\n"
+        "- break the law;\n- harass any person;\n- write malware.\n", "utf-8")
+    analysis = openness.analyze([str(folder)])
+    return json.loads(render(analysis, "sarif", color=False, base=str(tmp_path / "repo")))
+
+
+LICENCE = ("Model Licence\n\n1. Grant. You may use, copy, modify and distribute the Model.\n\n"
+           "2. Limits. If your products had more than 700 million monthly active users, you must "
+           "request a licence from us. You may not use the Model for any commercial purpose.\n")
+
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory) -> dict:
+    return _release_log(tmp_path_factory.mktemp("first"), LICENCE)["runs"][0]
+
+
+def test_github_code_scanning_check(tmp_path, first_run):
+    """What GitHub asks of an upload: relative URIs under a base id, fingerprints equal across
+    runs (and machines: the second run's files lie elsewhere), and no more than one result per
+    rule per document."""
+    first = first_run
+    second = _release_log(tmp_path, LICENCE)["runs"][0]
+    assert first["results"], "the release has findings to alert on"
+    for result in first["results"]:
+        for location in (*result["locations"], *result.get("relatedLocations", [])):
+            artifact = location["physicalLocation"]["artifactLocation"]
+            assert artifact["uriBaseId"] == "%SRCROOT%"
+            assert not artifact["uri"].startswith(("/", "file:")) and ":" not in artifact["uri"]
+        assert result["level"] in {"error", "warning", "note"}
+    keys = [(r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
+            for r in first["results"]]
+    assert len(keys) == len(set(keys))
+    assert ([r["partialFingerprints"] for r in first["results"]]
+            == [r["partialFingerprints"] for r in second["results"]])
+    policy = [r for r in first["results"] if r["locations"][0]["physicalLocation"]["artifactLocation"]
+              ["uri"] == "model/USE_POLICY.md" and r["ruleId"] == "osd.no-field-of-use"]
+    assert len(policy) == 1 and len(policy[0]["relatedLocations"]) >= 2  # the bullets, one alert
+
+
+def test_fingerprints_follow_the_text_not_the_folder(tmp_path, first_run):
+    before = first_run["results"]
+    changed = _release_log(tmp_path, LICENCE.replace("700 million", "800 million"))
+    after = changed["runs"][0]["results"]
+
+    def licence(results: list[dict]) -> set[str]:
+        return {r["partialFingerprints"]["opennessClause/v1"] for r in results
+                if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "model/LICENSE"}
+
+    assert licence(before) and not licence(before) & licence(after)

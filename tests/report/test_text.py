@@ -25,15 +25,38 @@ def test_a_failing_rule_shows_message_evidence_and_fix(analysis):
     at = report.index("  FAIL     osd.no-discrimination  OSD 5: no discrimination against persons or groups")
     assert report[at + 1:at + 4] == [
         "    Licensees above 700000000 monthly_active_users need the licensor's permission",
-        '    release/LICENSE.md:5 §2.1  "more than 700 million monthly active users"',
+        "    Evidence: [1]",
         "    To change the verdict: a licence without a user threshold (§2.1)",
     ]
+    assert '  [1]   release/LICENSE.md:5 §2.1  "more than 700 million monthly active users"' in report
 
 
 def test_pdf_evidence_names_the_page(analysis):
     report = render(analysis, "text", color=False)
-    assert ('    release/terms.pdf:2:4 §3  "You may not use the Model to improve any other large '
-            'language model."') in lines(report)
+    assert ('  [2]   release/terms.pdf:2:4 §3  "You may not use the Model to improve any other large '
+            'language model."') in " ".join(line.strip() if line.startswith("        ") else "\n" + line
+                                          for line in lines(report)).replace(" \n", "\n").splitlines()
+
+
+def test_the_answer_comes_first_one_line_per_policy(analysis):
+    report = lines(render(analysis, "text", color=False))
+    assert report[:6] == [
+        "Answer  [release]",
+        "  FAIL     osd: Licensees above 700000000 monthly_active_users need the licensor's permission [1];",
+        "    The work may not be used to improve other models [2]",
+        "  UNKNOWN  osaid-1.0: Nothing is known of the training data: no model card was given",
+        "  WARN     acme: We may grow past the cap of 700000000 [1]",
+        "  PASS     mof: Model Openness Framework",
+    ]
+    assert report.index("Answer  [release]") < report.index("FAIL     osd  Open Source Definition  [release]")
+
+
+def test_each_quote_is_printed_once_and_referred_to(analysis):
+    report = render(analysis, "text", color=False)
+    # osd.no-discrimination and acme.users both rest on the user cap: one quote, two references
+    assert report.count("more than 700 million monthly active users") == 1
+    assert report.count("improve any other large") == 1
+    assert lines(report).count("    Evidence: [1]") == 2
 
 
 def test_unknown_and_warn_rules_are_listed(analysis):
@@ -97,7 +120,8 @@ def test_a_licence_document_shows_its_identity_and_a_variants_edits(analysis):
     at = report.index("  release/LICENSE.md  license")
     assert report[at + 1] == "    licence: MIT (MIT License): variant, similarity 90.0%; 1 passage(s) added, 1 removed"
     assert report[at + 2] == "      + added (line 5, section 2.1) -> restrict.user_threshold"
-    assert report[at + 3].startswith("        “If your products had more than 700 million")
+    # the added passage is the user-cap clause the report already quotes: it refers to it
+    assert report[at + 3] == "        see [1]"
     assert "      - removed (at line 4)" in report[at + 4:at + 8]
     terms = report.index("  release/terms.pdf  use_policy  2 pages")
     assert not report[terms + 1].lstrip().startswith("licence:")  # no identity: none was made

@@ -27,7 +27,7 @@ def use_color(output: str | None) -> bool:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--policy", "-p", "policies", multiple=True, metavar="NAME_OR_FILE",
               help="A built-in policy (osd, osaid-1.0, mof, example-company) or a .rules file; "
-                   "repeatable. Default: osd and osaid-1.0.")
+                   "repeatable; +NAME adds it to the defaults. Default: osd, osaid-1.0 and mof.")
 @click.option("--profile", type=click.Path(dir_okay=False), default=None,
               help="YAML file with your own situation (users, revenue, regions) for the rules.")
 @click.option("--role", "role_overrides", multiple=True, metavar="PATH=ROLE",
@@ -38,17 +38,27 @@ def use_color(output: str | None) -> bool:
 @click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="fail", show_default=True,
               help="Exit 1 when a verdict reaches this outcome.")
 @click.option("--show-passing", is_flag=True, help="List passing rules too (text, markdown).")
+@click.option("--each", "grouping", flag_value="each",
+              help="Judge each file as a release of its own (default: the files given are one release).")
+@click.option("--by-folder", "grouping", flag_value="folder",
+              help="Judge the files of each folder as one release (as the pre-commit hook does).")
+@click.option("--base", type=click.Path(file_okay=False), default=None,
+              help="The folder SARIF paths are relative to (default: the current folder).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Read and extract the files in this many processes (for large batches).")
 def analyze(paths: tuple[str, ...], policies: tuple[str, ...], profile: str | None,
             role_overrides: tuple[str, ...], fmt: str | None, output: str | None,
-            fail_on: str, show_passing: bool, jobs: int) -> None:
+            fail_on: str, show_passing: bool, grouping: str | None, base: str | None,
+            jobs: int) -> None:
     """Judge licences and model releases (files or folders) by open-source policies.
+
+    The files given together are one release (a licence and its use policy), unless --each or
+    --by-folder says otherwise; each folder given is a release of its own.
 
     Every verdict comes with the quote, section, page and line that caused it; a question the
     documents do not settle is `unknown`.
     """
-    from openness.analysis import DEFAULT_POLICIES, analyze as run
+    from openness.analysis import Grouping, analyze as run, chosen_policies, releases
     from openness.engine.profile import Profile
     from openness.errors import OpennessError
     from openness.roles import parse_role_override
@@ -59,20 +69,21 @@ def analyze(paths: tuple[str, ...], policies: tuple[str, ...], profile: str | No
         roles = dict(parse_role_override(value) for value in role_overrides)
     except ValueError as exc:
         fail(str(exc))
-    policies = policies or DEFAULT_POLICIES
+    policies = chosen_policies(policies)
     try:
         if output:
             refuse_clobbering(output, [*given_files(paths), *([profile] if profile else []),
                                        *policy_files(policies)])
         user = Profile.from_file(profile) if profile else None
         with pool(jobs) as executor, progress(len(paths)) as observer:
-            analysis = run(paths, policies=policies, profile=user,
+            given = releases(paths, Grouping(grouping or Grouping.TOGETHER))
+            analysis = run(given, policies=policies, profile=user,
                            roles=roles, observer=observer, executor=executor)
     except OpennessError as exc:
         fail(str(exc))
     from openness.report import render
 
-    emit(render(analysis, fmt, color=use_color(output), show_passing=show_passing), output)
+    emit(render(analysis, fmt, color=use_color(output), show_passing=show_passing, base=base), output)
     for result in analysis.errors:
         error(f"{result.path}: {result.error}")
     # A verdict that reached --fail-on is what a CI step asks about, so it wins over a file

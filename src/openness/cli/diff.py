@@ -16,7 +16,7 @@ from openness.report.diff import FORMATS
 @click.argument("new", type=click.Path())
 @click.option("--policy", "-p", "policies", multiple=True, metavar="NAME_OR_FILE",
               help="A built-in policy or a .rules file whose verdicts to compare; repeatable. "
-                   "Default: osd and osaid-1.0.")
+                   "Default: osd, osaid-1.0 and mof.")
 @click.option("--profile", type=click.Path(dir_okay=False), default=None,
               help="YAML file with your own situation (users, revenue, regions) for the rules.")
 @format_option(FORMATS, help="Report format.")

@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "diff": "openness.cli.diff:diff",
     "identify": "openness.cli.identify:identify",
     "scan": "openness.cli.scan:scan",
+    "kinds": "openness.cli.kinds:kinds",
 }
 
 

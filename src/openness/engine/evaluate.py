@@ -73,9 +73,13 @@ class _Run:
             outcome = Outcome.worst(d.outcome for d in decisions)
             evidence = _evidence([d for d in decisions if d.outcome == outcome])
             message, trace, fix = self.words.rule(rule, decisions, outcome, evidence)
+            source = rule.rule
+            reference = ((source.reference_url, source.reference_criterion or "")
+                         if source.reference_url else None)
             known = self.rules[rule.id] = RuleResult(
                 id=rule.id, title=rule.title, outcome=outcome, message=message,
-                evidence=tuple(f.evidence for f in evidence), trace=trace, fix=fix)
+                evidence=tuple(f.evidence for f in evidence), trace=trace, fix=fix,
+                rationale=source.rationale, reference=reference)
         return known
 
     def clause(self, clause: CompiledClause) -> Decision:

@@ -24,6 +24,11 @@ class RuleResult:
     trace: tuple[str, ...] = ()
     #: What would change the verdict, or where to look; ``None`` for a pass.
     fix: str | None = None
+    #: Why the rule exists and the criterion it encodes, from the rule file: the same on every
+    #: run, for reports that describe the rule apart from one run (SARIF's rule help).
+    rationale: str | None = None
+    #: ``URL`` and criterion, e.g. ``https://opensource.org/osd`` and ``5. No Discrimination…``.
+    reference: tuple[str, str] | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "outcome", Outcome(self.outcome))  # "fail" reads as Outcome.FAIL

@@ -16,6 +16,9 @@ from openness.taxonomy import load_taxonomy
 #: How many findings a message or a trace names per condition (the evidence keeps them all).
 SHOWN = 3
 
+#: What opens the part of a failed ``require``'s message naming the findings that did not meet it.
+FOUND_INSTEAD = " (found instead: "
+
 #: What the message of a ``require`` that failed suggests.
 REQUIRE_FIX = ("Check whether the documents say this in words the extractor missed; otherwise the "
                "licensor would have to add it")
@@ -93,13 +96,13 @@ class Words:
         clause, evidence = decision.clause, decision.findings
         if decision.outcome == Outcome.PASS:
             first = evidence[0] if evidence else None
-            message = f"Found {_kind_of(first)}: \"{_short(first.evidence.quote)}\"" if first else "Found"
+            message = f"Found {_kind_of(first)} at {_where(first)}" if first else "Found"
             return Said(message=message, trace=trace)
         message = (self.render(clause.message, None, clause) if clause.message
                    else f"Nothing found that meets `{clause.source}`")
         if evidence:
-            message += " (found instead: " + "; ".join(
-                f"{_where(f)}: \"{_short(f.evidence.quote, 80)}\"" for f in evidence[:SHOWN]) + ")"
+            message += FOUND_INSTEAD + "; ".join(
+                f"{_kind_of(f)} at {_where(f)}" for f in evidence[:SHOWN]) + ")"
         return Said(message=message, trace=trace, fix=REQUIRE_FIX)
 
     def unaffected(self, decision: Decision, trace: list[str]) -> Said:
@@ -130,7 +133,7 @@ class Words:
         else:
             titles = load_taxonomy().kinds
             message = "; ".join(dict.fromkeys(
-                f"{titles[f.kind].title if f.kind in titles else f.kind}: \"{_short(f.evidence.quote)}\""
+                f"{titles[f.kind].title if f.kind in titles else f.kind} at {_where(f)}"
                 for f in shown))
         if len(evidence) > len(shown):
             message += f" (and {len(evidence) - len(shown)} more)"
@@ -249,11 +252,6 @@ def _where(finding: Finding | None) -> str:
 
 def _kind_of(finding: Finding | None) -> str:
     return finding.kind if finding is not None else "?"
-
-
-def _short(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _roles(sources: frozenset[str] | tuple[str, ...]) -> str:

@@ -34,15 +34,19 @@ class Format(StrEnum):
     JSONL = "jsonl"
 
 
-def render(analysis: Analysis, fmt: Format | str, *, color: bool, show_passing: bool = False) -> str:
+def render(analysis: Analysis, fmt: Format | str, *, color: bool, show_passing: bool = False,
+           base: str | None = None) -> str:
     """The report of ``analysis`` in ``fmt``.
 
     ``color`` matters to the text report only (the CLI turns it off under ``NO_COLOR`` and when
     stdout is not a terminal); ``show_passing`` lists passing rules one by one where a report
-    would otherwise fold them into a count.
+    would otherwise fold them into a count; ``base`` is the folder SARIF's paths are relative to
+    (the current one by default), since code scanning resolves them against the repository.
     """
-    renderer = importlib.import_module(f"{__name__}.{Format(fmt).value}")
-    report: str = renderer.render(analysis, color=color, show_passing=show_passing)
+    fmt = Format(fmt)
+    renderer = importlib.import_module(f"{__name__}.{fmt.value}")
+    options = {"base": base} if fmt is Format.SARIF else {}
+    report: str = renderer.render(analysis, color=color, show_passing=show_passing, **options)
     return report
 
 

@@ -12,10 +12,14 @@ from html import escape
 from typing import TYPE_CHECKING, Iterable
 
 from openness.report.identify import passages, shortened, summary
+from openness.model import Outcome
+from openness.report.answer import (
+    ANSWERS, Citations, answers, ranges, reason, reasons, shorten, subjects,
+)
 from openness.report.outline import FIX_LABEL, attention, location, one_line, passing, plural, subject_of
 
 if TYPE_CHECKING:
-    from openness.model import Analysis, DocumentResult, Outcome
+    from openness.model import Analysis, DocumentResult
     from openness.engine.results import PolicyVerdict, RuleResult
     from openness.model import Evidence
 
@@ -30,7 +34,9 @@ th, td { border: 1px solid #ccc; padding: .25rem .6rem; text-align: left; vertic
 .rule { margin: .8rem 0; } .rule p { margin: .2rem 0; }
 .evidence q { font-style: italic; }
 .error { color: #cf222e; }
-pre.text { white-space: pre-wrap; border: 1px solid #ddd; padding: 1rem; background: #fafafa; }
+.answer li { margin: .2rem 0; } .refs a { text-decoration: none; }
+ol.citations { padding-left: 3rem; } ol.citations li { margin: .3rem 0; }
+pre.text { white-space: pre-wrap; overflow-wrap: anywhere; border: 1px solid #ddd; padding: 1rem; background: #fafafa; }
 mark { background: #fff1a8; } mark:target { background: #ffb366; outline: 2px solid #cf222e; }
 """
 
@@ -53,10 +59,12 @@ def render(analysis: Analysis, *, color: bool = False, show_passing: bool = Fals
         for index, result in enumerate(analysis.documents)
         if result.document is not None
     }
+    cites = Citations.of(analysis)
     body = [
         "<header><h1>openness report</h1>",
         f"<p>{plural(len(analysis.documents), 'document')}, "
         f"{plural(len(analysis.verdicts), 'verdict')}</p></header>",
+        *_answer(analysis, cites),
         '<section id="verdicts"><h2>Verdicts</h2>',
     ]
     if analysis.verdicts:
@@ -64,8 +72,13 @@ def render(analysis: Analysis, *, color: bool = False, show_passing: bool = Fals
     else:
         body.append("<p>No verdicts: no document could be read.</p>")
     for index, verdict in enumerate(analysis.verdicts):
-        body += _verdict(index, verdict, highlights, show_passing)
+        body += _verdict(index, verdict, cites, show_passing)
     body.append("</section>")
+    if cites.entries:
+        body.append('<section id="evidence"><h2>Evidence</h2><ol class="citations">')
+        body += [f'<li id="e{number}" value="{number}">{_citation(e, highlights.get(e.path, []))}</li>'
+                 for number, e in cites.entries]
+        body.append("</ol></section>")
     if analysis.notes:
         body.append('<section id="notes"><h2>Notes</h2><ul>')
         body += [f"<li>{escape(note)}</li>" for note in analysis.notes]
@@ -122,6 +135,45 @@ def marked(text: str, highlights: list[Highlight]) -> str:
     return "".join(out)
 
 
+def _answer(analysis: Analysis, cites: Citations) -> list[str]:
+    """Per subject: one item per policy with its decisive reasons, then "For you"."""
+    lines = answers(analysis)
+    out: list[str] = []
+    for subject in subjects(analysis):
+        out.append(f'<section class="answer"><h2>Answer{f" <small>{escape(subject)}</small>" if subject else ""}'
+                   "</h2><ul>")
+        for line in (line for line in lines if line.verdict.subject == subject):
+            said = [_reason(rule, cites) for rule in reasons(line)]
+            if line.more:
+                said.append(f"and {plural(line.more, 'more rule')}")
+            out.append(f"<li>{_outcome(line.verdict.outcome)} <strong>{escape(line.verdict.policy)}</strong>: "
+                       + ("; ".join(said) if said else escape(line.verdict.title)) + "</li>")
+        out.append("</ul>")
+        for verdict in (v for v in analysis.for_you if v.subject == subject):
+            out.append("<h3>For you</h3><ul>")
+            for rule in verdict.rules:
+                said = (_reason(rule, cites) if rule.outcome != Outcome.PASS
+                        else _refs(cites.refs(rule.evidence)))
+                out.append(f'<li>{escape(rule.title)}: <strong class="{escape(rule.outcome)}">'
+                           f"{ANSWERS[rule.outcome]}</strong> {said}</li>")
+            out.append("</ul>")
+        out.append("</section>")
+    return out
+
+
+def _reason(rule: RuleResult, cites: Citations) -> str:
+    return f"{escape(shorten(reason(rule), 120))} {_refs(cites.refs(rule.evidence))}".rstrip()
+
+
+def _refs(numbers: list[int]) -> str:
+    """Evidence numbers, each run linked to its first entry in the Evidence list."""
+    if not numbers:
+        return ""
+    links = [f'<a href="#e{a}">{a}</a>' if a == b else f'<a href="#e{a}">{a}</a>–<a href="#e{b}">{b}</a>'
+             for a, b in ranges(numbers)]
+    return f'<span class="refs">[{", ".join(links)}]</span>'
+
+
 def _summary(verdicts: tuple[PolicyVerdict, ...]) -> list[str]:
     rows = ["<table><tr><th>Subject</th><th>Policy</th><th>Outcome</th><th>Rules not passed</th></tr>"]
     for index, verdict in enumerate(verdicts):
@@ -137,8 +189,7 @@ def _outcome(outcome: Outcome) -> str:
     return f'<span class="outcome {escape(outcome)}">{escape(outcome)}</span>'
 
 
-def _verdict(index: int, verdict: PolicyVerdict, highlights: dict[str, list[Highlight]],
-             show_passing: bool) -> list[str]:
+def _verdict(index: int, verdict: PolicyVerdict, cites: Citations, show_passing: bool) -> list[str]:
     subject = f" <small>{escape(subject_of(verdict))}</small>" if subject_of(verdict) else ""
     lines = [
         f'<section class="verdict" id="v{index}">',
@@ -148,7 +199,7 @@ def _verdict(index: int, verdict: PolicyVerdict, highlights: dict[str, list[High
     failing = attention(verdict)
     if failing:
         lines.append('<ol class="rules">')
-        lines += [_rule(rule, highlights) for rule in failing]
+        lines += [_rule(rule, cites) for rule in failing]
         lines.append("</ol>")
     passed = passing(verdict)
     if passed:
@@ -160,15 +211,13 @@ def _verdict(index: int, verdict: PolicyVerdict, highlights: dict[str, list[High
     return lines
 
 
-def _rule(rule: RuleResult, highlights: dict[str, list[Highlight]]) -> str:
+def _rule(rule: RuleResult, cites: Citations) -> str:
     parts = [
         f'<li class="rule">{_outcome(rule.outcome)} <code>{escape(rule.id)}</code> {escape(rule.title)}',
         f"<p>{escape(rule.message)}</p>",
     ]
     if rule.evidence:
-        parts.append('<ul class="evidence">')
-        parts += [f"<li>{_citation(e, highlights.get(e.path, []))}</li>" for e in rule.evidence]
-        parts.append("</ul>")
+        parts.append(f'<p class="evidence">Evidence: {_refs(cites.refs(rule.evidence))}</p>')
     if rule.fix:
         parts.append(f'<p class="fix"><strong>{FIX_LABEL}:</strong> {escape(rule.fix)}</p>')
     if rule.trace:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import textwrap
-from typing import TYPE_CHECKING
+from typing import Callable, TYPE_CHECKING
 
 from openness.report import Format
 
@@ -69,17 +69,20 @@ def summary(found: Identification) -> str:
     return f"{name(found)}: {match(found)}{edits}"
 
 
-def passages(found: Identification) -> list[tuple[str, str]]:
-    """A variant's edits as (heading, quote): ``+ added (line 12, section 2) -> kinds``."""
+def passages(found: Identification, cited: Callable[[int], str] = lambda line: "") -> list[tuple[str, str]]:
+    """A variant's edits as (heading, quote): ``+ added (line 12, section 2) -> kinds``.
+
+    ``cited`` gives, for an added passage's line, how the report already cites that clause
+    ("see [3]"); the passage then refers to it instead of quoting it a second time."""
     lines = []
     for passage in found.added:
         where = f"line {passage.line}" + (f", section {passage.section}" if passage.section else "")
         kinds = f" -> {', '.join(passage.findings)}" if passage.findings else ""
         if passage.expected:
             lines.append((f"~ changed figure ({where}){kinds}; the family's text sets "
-                          f"{passage.expected}", passage.quote))
+                          f"{passage.expected}", cited(passage.line) or passage.quote))
         else:
-            lines.append((f"+ added ({where}){kinds}", passage.quote))
+            lines.append((f"+ added ({where}){kinds}", cited(passage.line) or passage.quote))
     for passage in found.removed:
         lines.append((f"- removed (at line {passage.line})", passage.quote))
     return lines

@@ -10,6 +10,9 @@ import re
 from typing import TYPE_CHECKING
 
 from openness.model import Outcome
+from openness.report.answer import (
+    ANSWERS, Citations, answers, reason, reasons, refs_text, shorten, subjects,
+)
 from openness.report.identify import passages, shortened, summary
 from openness.report.outline import FIX_LABEL, attention, one_line, passing, plural, subject_of
 
@@ -19,6 +22,10 @@ if TYPE_CHECKING:
     from openness.model import Evidence
 
 ICONS = {Outcome.PASS: "✅", Outcome.FAIL: "❌", Outcome.WARN: "⚠️", Outcome.UNKNOWN: "❓"}
+
+#: How long a quote or an answer's reason may be before it is cut at a word, with an ellipsis.
+QUOTE_WIDTH = 400
+REASON_WIDTH = 90
 
 #: Characters with a meaning in GFM inline text; each is backslash-escaped in untrusted text.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
@@ -52,15 +59,21 @@ def outcome(value: Outcome) -> str:
 def render(analysis: Analysis, *, color: bool = False, show_passing: bool = False) -> str:
     """Colour does not apply; passing rules are folded into ``<details>`` unless shown."""
     parts = ["## openness report", ""]
+    cites = Citations.of(analysis)
+    parts += _answer(analysis, cites)
     if analysis.verdicts:
         parts += _summary(analysis.verdicts)
     else:
         parts += ["No verdicts: no document could be read.", ""]
     for verdict in analysis.verdicts:
         for rule in attention(verdict):
-            parts += _rule(verdict, rule)
+            parts += _rule(verdict, rule, cites)
     parts += _passing(analysis.verdicts, show_passing)
-    parts += _licences(analysis.documents)
+    parts += _licences(analysis.documents, cites)
+    if cites.entries:
+        parts += ["### Evidence", ""]
+        for number, evidence in cites.entries:
+            parts += _evidence(number, evidence)
     if analysis.errors:
         parts += ["### Documents that could not be read", ""]
         parts += [f"- {code(d.path)}: {escape(d.error or '')}" for d in analysis.errors] + [""]
@@ -72,7 +85,7 @@ def render(analysis: Analysis, *, color: bool = False, show_passing: bool = Fals
     return "\n".join(parts)
 
 
-def _licences(documents: tuple[DocumentResult, ...]) -> list[str]:
+def _licences(documents: tuple[DocumentResult, ...], cites: Citations) -> list[str]:
     """Which licence each licence document is, with a variant's edits quoted under it."""
     parts = []
     for document in documents:
@@ -80,8 +93,44 @@ def _licences(documents: tuple[DocumentResult, ...]) -> list[str]:
             continue
         parts.append(f"- {code(document.path)}: {escape(summary(document.license))}")
         parts += [f"  - {escape(heading)}: {escape(one_line(shortened(quote)))}"
-                  for heading, quote in passages(document.license)]
+                  for heading, quote in passages(document.license, cites.see(document.path))]
     return ["### Licences", "", *parts, ""] if parts else []
+
+
+def _answer(analysis: Analysis, cites: Citations) -> list[str]:
+    """Per subject: one bullet per policy with its decisive reasons, then "For you"."""
+    lines = answers(analysis)
+    parts: list[str] = []
+    for subject in subjects(analysis):
+        parts += [f"### Answer{f' for {code(subject)}' if subject else ''}", ""]
+        for line in (line for line in lines if line.verdict.subject == subject):
+            said = [_reason(rule, cites) for rule in reasons(line)]
+            if line.more:
+                said.append(f"and {plural(line.more, 'more rule')}")
+            parts.append(f"- {outcome(line.verdict.outcome)} **{escape(line.verdict.policy)}**: "
+                         + ("; ".join(said) if said else escape(line.verdict.title)))
+        for verdict in (v for v in analysis.for_you if v.subject == subject):
+            parts += ["", "**For you**", ""]
+            for rule in verdict.rules:
+                said = (_reason(rule, cites) if rule.outcome != Outcome.PASS
+                        else _refs(cites.refs(rule.evidence)))
+                joint = " — " if rule.outcome != Outcome.PASS else " "
+                parts.append(f"- {escape(rule.title)}: **{ANSWERS[rule.outcome]}**"
+                             + (f"{joint}{said}" if said else ""))
+        parts.append("")
+    return parts
+
+
+def _reason(rule: RuleResult, cites: Citations) -> str:
+    refs = _refs(cites.refs(rule.evidence))
+    return escape(shorten(reason(rule), REASON_WIDTH)) + (f" {refs}" if refs else "")
+
+
+def _refs(numbers: list[int]) -> str:
+    """Evidence numbers as the Evidence list numbers them, ``\\[1–3, 5\\]``, escaped: a bracket
+    opens a link in Markdown."""
+    text = refs_text(numbers)
+    return text.replace("[", "\\[").replace("]", "\\]") if text else ""
 
 
 def _summary(verdicts: tuple[PolicyVerdict, ...]) -> list[str]:
@@ -93,7 +142,7 @@ def _summary(verdicts: tuple[PolicyVerdict, ...]) -> list[str]:
     return lines + [""]
 
 
-def _rule(verdict: PolicyVerdict, rule: RuleResult) -> list[str]:
+def _rule(verdict: PolicyVerdict, rule: RuleResult, cites: Citations) -> list[str]:
     where = f" in {code(subject_of(verdict))}" if subject_of(verdict) else ""
     lines = [
         f"### {ICONS[rule.outcome]} {code(rule.id)} {escape(rule.title)}",
@@ -101,20 +150,21 @@ def _rule(verdict: PolicyVerdict, rule: RuleResult) -> list[str]:
         f"**{rule.outcome}** ({code(verdict.policy)}{where}): {escape(rule.message)}",
         "",
     ]
-    for evidence in rule.evidence:
-        lines += _evidence(evidence)
+    if rule.evidence:
+        lines += [f"Evidence: {_refs(cites.refs(rule.evidence))}", ""]
     if rule.fix:
         lines += [f"**{FIX_LABEL}:** {escape(rule.fix)}", ""]
     return lines
 
 
-def _evidence(evidence: Evidence) -> list[str]:
-    """The quote as a blockquote, then where it is: ``path:line`` (page, section)."""
+def _evidence(number: int, evidence: Evidence) -> list[str]:
+    """The quote as a blockquote under its number, then where it is: ``path:line`` (page,
+    section). A long quote is cut at a word, with an ellipsis; the location finds the rest."""
     where = [f"page {evidence.page}"] if evidence.page is not None else []
     if evidence.section:
         where.append(f"§{escape(evidence.section)}")
     cite = code(f"{evidence.path}:{evidence.line}") + (f" ({', '.join(where)})" if where else "")
-    return [f"> {escape(evidence.quote)}", ">", f"> — {cite}", ""]
+    return [f"> **\\[{number}\\]** {escape(shorten(evidence.quote, QUOTE_WIDTH))}", ">", f"> — {cite}", ""]
 
 
 def _passing(verdicts: tuple[PolicyVerdict, ...], show_passing: bool) -> list[str]:
@@ -128,3 +178,4 @@ def _passing(verdicts: tuple[PolicyVerdict, ...], show_passing: bool) -> list[st
         return ["### Passing rules", ""] + items + [""]
     summary = f"{plural(len(rows), 'rule')} passed"
     return ["<details>", f"<summary>{summary}</summary>", ""] + items + ["", "</details>", ""]
+

@@ -18,11 +18,15 @@ FORMATS = (Format.TEXT, Format.JSON)
 
 
 def render(doc: Document, outline: Outline, fmt: Format) -> str:
+    """The outline as text, or as JSON whose ``document`` is the one ``analyze`` writes."""
     if fmt is Format.JSON:
+        from openness.model import DocumentResult
+        from openness.roles import detect_role
+
+        document = DocumentResult(path=doc.path, role=detect_role(doc), document=doc).to_json()
         return json.dumps({
             "schema": SCHEMA,
-            "document": {"path": doc.path, "format": doc.format, "sha256": doc.sha256,
-                         "pages": doc.page_count},
+            "document": {**document, "format": doc.format},
             "sections": [
                 {"id": c.id, "title": c.title, "page": c.span.page, "line": c.span.line,
                  "start": c.span.start, "end": c.span.end, "text": c.text}

@@ -37,13 +37,16 @@ class Lines:
     def indented(self, text: Text, indent: int = 4, first: str | None = None) -> None:
         """``text`` wrapped with a hanging indent, so a long quote stays under its rule.
 
-        ``first`` replaces the indent on the first line (a bullet), the rest line up under it.
+        ``first`` replaces the indent on the first line (a bullet), the rest line up under it,
+        or ``indent`` columns in when ``first`` is shorter than that.
         """
         prefix = first if first is not None else " " * indent
-        for line in text.wrap(self.console, WIDTH - len(prefix)):
+        rest = " " * (len(prefix) if first is None or len(first) >= indent else indent)
+        width = WIDTH - max(len(prefix), len(rest))
+        for line in text.wrap(self.console, width):
             line.rstrip()
             self.lines.append(Text(prefix) + line)
-            prefix = " " * len(prefix)
+            prefix = rest
 
     def render(self) -> str:
         """Every line added, as one string."""
