@@ -65,8 +65,13 @@ _GAP_STOPS = [".", ";", ":", "!", "?"]
 _GAP_SPLIT = re.compile(GAP + r"(\d*)")
 
 
+#: A lemma whose ``{a|b}`` groups hold single words only (no spaces inside a group).
+_ONE_WORD_CHOICES = re.compile(r"(?:[^{}\s]+|\{[^{}\s]*\}|\s+)+")
+
+
 def gap_pattern(phrase: str) -> list[dict]:
-    """A Matcher pattern for ``phrase``: each word in all its forms, each gap as up to
+    """A Matcher pattern for ``phrase``: each word in all its forms (a ``{a|b}`` group of single
+    words: any form of any of them, optional when a choice is empty), each gap as up to
     ``_GAP_TOKENS`` tokens of the same clause, or as many as the digits after it say
     ("require …3 agreement")."""
     pattern: list[dict] = []
@@ -77,7 +82,9 @@ def gap_pattern(phrase: str) -> list[dict]:
             pattern.append({"ORTH": {"NOT_IN": _GAP_STOPS}, "OP": f"{{0,{size}}}"})
             continue
         for word in part.split():
-            pattern.append({"LOWER": {"IN": sorted(word_forms(word.lower()))}})
+            choices = word[1:-1].split("|") if word.startswith("{") and word.endswith("}") else [word]
+            forms = sorted(set().union(*(word_forms(c.lower()) for c in choices if c)))
+            pattern.append({"LOWER": {"IN": forms}, **({"OP": "?"} if "" in choices else {})})
     return pattern
 
 
@@ -112,13 +119,16 @@ class CueFinder:
                 self.cancels[cue.label] = cue.cancels
             self.keys[nlp.vocab.strings.add(key)] = (cue.label, cue.id)
             if cue.lemmas:
-                spellings = [spelling for lemma in cue.lemmas for spelling in expand(lemma)]
+                # a gap lemma whose alternatives are single words is one Matcher pattern with
+                # word sets, not one pattern per spelling (the Matcher's time grows with them)
+                whole = [lemma for lemma in cue.lemmas if GAP in lemma and _ONE_WORD_CHOICES.fullmatch(lemma)]
+                spellings = [spelling for lemma in cue.lemmas if lemma not in whole
+                             for spelling in expand(lemma)]
                 phrases = {form for spelling in spellings if GAP not in spelling
                            for form in phrase_forms(spelling)}
                 phrase_docs.setdefault(key, []).extend(nlp.make_doc(p) for p in sorted(phrases))
-                for spelling in spellings:
-                    if GAP in spelling:
-                        self.gaps.add(key, [gap_pattern(spelling)])
+                for spelling in [*whole, *(s for s in spellings if GAP in s)]:
+                    self.gaps.add(key, [gap_pattern(spelling)])
             elif isinstance(cue.pattern, str):
                 for phrase in expand(cue.pattern):
                     phrase_docs.setdefault(key, []).append(nlp.make_doc(phrase))
