@@ -23,10 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from openness.yamldata import safe_load
 
-#: Kinds the clause extractor finds (disclosures are judged elsewhere).
-_GROUPS = ("grant.", "restrict.", "require.", "term.")
 #: Restriction kinds whose clause is a prohibition, which a dropped negation turns around.
 _PROHIBITIONS = frozenset({"restrict.redistribution", "restrict.modification", "restrict.non_compete",
                            "restrict.outputs", "restrict.field_of_use", "restrict.commercial"})
@@ -76,14 +73,11 @@ class Result:
 
 
 def cases_from_key(folder: Path) -> list[Case]:
-    """The quoted clause facts of an ``expected.yaml`` answer key."""
-    key = safe_load((folder / "expected.yaml").read_text("utf-8"))
-    out = []
-    for document in key.get("documents", []):
-        for fact in document.get("facts") or ():
-            if fact.get("quote") and str(fact.get("kind", "")).startswith(_GROUPS):
-                out.append(Case(kind=fact["kind"], quote=fact["quote"], source=document["file"]))
-    return out
+    """The quoted clause facts of an answer key, read as the scorer reads it."""
+    from openness.evaluate.groundtruth import load_entries
+
+    return [Case(kind=fact.kind, quote=fact.quote, source=entry.file)
+            for entry in load_entries(folder) for fact in entry.facts if fact.quote]
 
 
 def variants(case: Case, synonyms: dict[str, list[str]]) -> Iterator[Variant]:
