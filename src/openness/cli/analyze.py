@@ -96,20 +96,13 @@ def analyze(paths: tuple[str, ...], policies: tuple[str, ...], profile: str | No
 
 @contextmanager
 def pool(jobs: int) -> Iterator[Executor | None]:
-    """A pool of ``jobs`` processes for ``--jobs``, or none for one job.
-
-    Its processes are started by a fork server, not forked from this process: the progress bar
-    runs a thread here, and a process forked while another thread holds a lock may hang.
-    """
+    """A pool of ``jobs`` processes for ``--jobs``, or none for one job."""
     if jobs == 1:
         yield None
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from openness.processes import process_pool
 
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    with ProcessPoolExecutor(jobs, mp_context=context) as executor:
+    with process_pool(jobs) as executor:
         yield executor
 
 

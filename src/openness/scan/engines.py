@@ -10,13 +10,11 @@ from __future__ import annotations
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from contextlib import contextmanager
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from openness.errors import OpennessError
+from openness.processes import process_pool
 from openness.scan.task import Job, Rows, run_job
-
-if TYPE_CHECKING:
-    from concurrent.futures import Executor
 
 #: Jobs in flight per worker: enough to keep each busy, few enough to keep memory flat.
 WINDOW = 4
@@ -37,7 +35,7 @@ def run(jobs: Iterable[Job], *, engine: Engine = Engine.LOCAL, workers: int = 1,
     elif workers == 1:
         yield from map(run_job, jobs)
     else:
-        with _pool(workers) as executor:
+        with process_pool(workers) as executor:
             yield from windowed(executor.submit, jobs, workers * WINDOW)
 
 
@@ -53,19 +51,6 @@ def windowed(submit: Callable[..., Any], jobs: Iterable[Job], window: int) -> It
     while pending:
         done, pending = wait(pending, return_when=FIRST_COMPLETED)
         yield from (future.result() for future in done)
-
-
-@contextmanager
-def _pool(workers: int) -> Iterator[Executor]:
-    """A process pool started by a fork server, not forked from this process: the progress bar
-    runs a thread here, and a process forked while another thread holds a lock may hang."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as executor:
-        yield executor
 
 
 def _dask(jobs: Iterable[Job], workers: int, scheduler: str | None) -> Iterator[Rows]:
