@@ -5,11 +5,11 @@ token patterns, which are slower, run only on the first ``head_tokens`` tokens o
 where the structures they look for (a defined term followed by "means", a list lead-in) sit,
 and only on the units whose head holds the words a pattern cannot match without (read from the
 patterns: "means", "refers", ...), found for all units at once with array operations.
+Lemma phrases with a gap ("make … available") are found by :mod:`openness.extract.gaps`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy
@@ -18,7 +18,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from openness.extract.inflect import phrase_forms, word_forms
+from openness.extract.gaps import GAP, GapMatcher
+from openness.extract.inflect import phrase_forms
 from openness.extract.patterns import expand, load_patterns
 from openness.extract.units import UNITS_KEY, Unit
 
@@ -56,38 +57,6 @@ def _required_words(pattern: list[dict]) -> tuple[frozenset[str], ...]:
     return tuple(needed)
 
 
-#: Written between two parts of a lemma phrase: a few words may stand there ("make the
-#: Model, or any adaptation of it, available").
-GAP = "\u2026"
-#: The most tokens a gap spans; it never crosses the end of a sentence or clause.
-_GAP_TOKENS = 10
-_GAP_STOPS = [".", ";", ":", "!", "?"]
-_GAP_SPLIT = re.compile(GAP + r"(\d*)")
-
-
-#: A lemma whose ``{a|b}`` groups hold single words only (no spaces inside a group).
-_ONE_WORD_CHOICES = re.compile(r"(?:[^{}\s]+|\{[^{}\s]*\}|\s+)+")
-
-
-def gap_pattern(phrase: str) -> list[dict]:
-    """A Matcher pattern for ``phrase``: each word in all its forms (a ``{a|b}`` group of single
-    words: any form of any of them, optional when a choice is empty), each gap as up to
-    ``_GAP_TOKENS`` tokens of the same clause, or as many as the digits after it say
-    ("require …3 agreement")."""
-    pattern: list[dict] = []
-    parts = _GAP_SPLIT.split(phrase)
-    for index, part in enumerate(parts):
-        if index % 2:
-            size = int(part) if part else _GAP_TOKENS
-            pattern.append({"ORTH": {"NOT_IN": _GAP_STOPS}, "OP": f"{{0,{size}}}"})
-            continue
-        for word in part.split():
-            choices = word[1:-1].split("|") if word.startswith("{") and word.endswith("}") else [word]
-            forms = sorted(set().union(*(word_forms(c.lower()) for c in choices if c)))
-            pattern.append({"LOWER": {"IN": forms}, **({"OP": "?"} if "" in choices else {})})
-    return pattern
-
-
 def _overlap(a: Mark, b: Mark) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -105,7 +74,7 @@ class CueFinder:
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.tokens = Matcher(nlp.vocab)
         #: Lemma phrases with a gap ("make … available"), matched over the whole text.
-        self.gaps = Matcher(nlp.vocab)
+        self.gaps = GapMatcher(nlp)
         #: match key -> (label, id)
         self.keys: dict[int, tuple[str, str | None]] = {}
         #: label -> labels its matches cancel where they overlap
@@ -117,18 +86,14 @@ class CueFinder:
             key = f"{cue.label}|{cue.id or ''}"
             if cue.cancels:
                 self.cancels[cue.label] = cue.cancels
-            self.keys[nlp.vocab.strings.add(key)] = (cue.label, cue.id)
+            match_key = nlp.vocab.strings.add(key)
+            self.keys[match_key] = (cue.label, cue.id)
             if cue.lemmas:
-                # a gap lemma whose alternatives are single words is one Matcher pattern with
-                # word sets, not one pattern per spelling (the Matcher's time grows with them)
-                whole = [lemma for lemma in cue.lemmas if GAP in lemma and _ONE_WORD_CHOICES.fullmatch(lemma)]
-                spellings = [spelling for lemma in cue.lemmas if lemma not in whole
-                             for spelling in expand(lemma)]
-                phrases = {form for spelling in spellings if GAP not in spelling
-                           for form in phrase_forms(spelling)}
+                for lemma in (lemma for lemma in cue.lemmas if GAP in lemma):
+                    self.gaps.add(match_key, lemma)
+                phrases = {form for lemma in cue.lemmas if GAP not in lemma
+                           for spelling in expand(lemma) for form in phrase_forms(spelling)}
                 phrase_docs.setdefault(key, []).extend(nlp.make_doc(p) for p in sorted(phrases))
-                for spelling in [*whole, *(s for s in spellings if GAP in s)]:
-                    self.gaps.add(key, [gap_pattern(spelling)])
             elif isinstance(cue.pattern, str):
                 for phrase in expand(cue.pattern):
                     phrase_docs.setdefault(key, []).append(nlp.make_doc(phrase))
@@ -162,8 +127,7 @@ class CueFinder:
     def __call__(self, doc: Doc) -> Doc:
         units: list[Unit] = doc.user_data.get(UNITS_KEY, [])
         found = list(self.phrases(doc))
-        if len(self.gaps):
-            found.extend(self.gaps(doc))
+        found.extend(self.gaps(doc))
         if len(self.tokens) and units:
             for index in self._worth_matching(doc, units):
                 unit = units[index]

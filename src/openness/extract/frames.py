@@ -134,6 +134,10 @@ class Frame:
     def __init__(self, marks: Sequence[Mark], objects: frozenset[str] = frozenset(),
                  antecedents: Sequence[Mark] = (), acts: frozenset[str] = frozenset()) -> None:
         self.marks = sorted(marks, key=lambda m: (m.start, -m.end))
+        #: The marks of each label, in text order.
+        self.by_label: dict[str, list[Mark]] = {}
+        for mark in self.marks:
+            self.by_label.setdefault(mark.label, []).append(mark)
         self._act_labels = acts
         self.objects = [m for m in self.marks if m.label in objects]
         self.antecedents = [m for m in antecedents if m.label != PRONOUN]

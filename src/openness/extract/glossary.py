@@ -41,8 +41,9 @@ _BARE_TERM = re.compile(r"^[\W_]{0,4}((?:[A-Z][\w-]*\s){0,4}[A-Z][\w-]*)\s+(?=me
 #: The words after which a definition says what the term stands for.
 _DEFINES = re.compile(r"\b(?:means|mean|refers? to|shall mean|is defined as|includes|has the meaning)\b", re.I)
 #: Aliases in brackets after a name: 'Acme AI Inc. ("Acme", "we" or "us")'.
+_ALIAS_OPENS = r"\((?:the\s+|hereinafter\s+|each\s+a\s+|together\s+)?"
 _ALIASES = re.compile(
-    r"(?P<name>(?:[A-Z][\w.&'-]* ){0,5}[A-Z][\w.&'-]*),? ?\((?:the\s+|hereinafter\s+|each\s+a\s+|together\s+)?"
+    r"(?P<name>(?:[A-Z][\w.&'-]* ){0,5}[A-Z][\w.&'-]*),? ?" + _ALIAS_OPENS +
     r"(?P<aliases>[\"\u201c][^\"\u201d)]{1,40}[\"\u201d](?:\s*(?:,|or|and|,\s*or|,\s*and)\s*[\"\u201c][^\"\u201d)]{1,40}[\"\u201d])*)\s*\)"
 )
 _QUOTED = re.compile(r"[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]")
@@ -53,9 +54,15 @@ _PARTY = re.compile(
     r"|\b(?i:copyright) *(?:\([cC]\)|\u00a9)? *(?:\d{4}(?: *[-\u2013] *\d{4})?,? *)?(?P<c>(?:[A-Z][\w.&'-]* ?){1,5})"
 )
 #: A company's name, which in a licence is the licensor's ("Kestrel AI, Inc. may update ...").
-_COMPANY = re.compile(
-    r"\b((?:[A-Z][\w&'-]* ){0,4}[A-Z][\w&'-]*),? (?:Inc|Ltd|LLC|L\.L\.C|GmbH|Corp|Corporation|PLC|plc|AG|S\.A|SAS|B\.V|Pte|Oy|AB|K\.K|Co\., Ltd)\b\.?"
-)
+_COMPANY_FORMS = r"(?:Inc|Ltd|LLC|L\.L\.C|GmbH|Corp|Corporation|PLC|plc|AG|S\.A|SAS|B\.V|Pte|Oy|AB|K\.K|Co\., Ltd)\b"
+_COMPANY = re.compile(r"\b((?:[A-Z][\w&'-]* ){0,4}[A-Z][\w&'-]*),? " + _COMPANY_FORMS + r"\.?")
+#: What a text must hold for each name pattern to match: searched first, as the patterns
+#: themselves are slow to try at every capital letter of a long licence.
+_NEEDED = {
+    "aliases": re.compile(_ALIAS_OPENS + "[\"\u201c]"),
+    "party": re.compile(r"between|copyright", re.I),
+    "company": re.compile(_COMPANY_FORMS),
+}
 #: Words that stand for the licensor when given as its alias.
 _LICENSOR_WORDS = frozenset({"we", "us", "our", "licensor", "company", "provider", "publisher", "owner"})
 #: Words that end a company's name or say nothing on their own.
@@ -163,15 +170,16 @@ def _limit(view: UnitText, body: str, after: int, said: set[str]) -> tuple[str, 
 def _names(text: str) -> list[Definition]:
     """The licensor's names: aliases in brackets, "between you and X", a copyright line."""
     names: list[Definition] = []
-    for match in _ALIASES.finditer(text):
+    needed = {name for name, pattern in _NEEDED.items() if pattern.search(text)}
+    for match in _ALIASES.finditer(text) if "aliases" in needed else ():
         aliases = [a.strip() for a in _QUOTED.findall(match.group("aliases"))]
         if any(a.lower() in _LICENSOR_WORDS for a in aliases):
             names.extend(_licensor(n) for n in [match.group("name"), *aliases] if _is_name(n))
-    for match in _PARTY.finditer(text):
+    for match in _PARTY.finditer(text) if "party" in needed else ():
         name = next(g for g in match.groups() if g)
         if _is_name(name):
             names.append(_licensor(name))
-    for match in _COMPANY.finditer(text):
+    for match in _COMPANY.finditer(text) if "company" in needed else ():
         names.append(_licensor(match.group(0)))
         names.append(_licensor(match.group(1)))
     return [n for name in names for n in (name, _licensor(name.term.split()[0])) if _is_name(n.term)]

@@ -218,7 +218,7 @@ class _UnitView:
         self._view: UnitText | None = None
 
     def fires(self, rule: Rule) -> bool:
-        if any(label in self.present for label in rule.none_in_unit):
+        if any(label in self.present for label in rule.none_in_unit) or not _may_fire(rule, self.present):
             return False
         if rule.act:
             return any(_fires(rule, piece) and self._act_holds(rule, frame)
@@ -273,8 +273,8 @@ class _UnitView:
                        for reading, target in self.lead.acts.get(label[1:], ())):
                     return True
                 continue
-            for mark in frame.marks:
-                if mark.label != label or not _reading_holds(rule, frame.read(mark)):
+            for mark in frame.by_label.get(label, ()):
+                if not _reading_holds(rule, frame.read(mark)):
                     continue
                 if rule.with_ and not frame.attached(mark, rule.with_):
                     continue
@@ -391,6 +391,14 @@ def _clauses(present: dict[str, list[int]], cuts: list[int]) -> list[dict[str, l
                 piece[label] = inside
         pieces.append(piece)
     return pieces
+
+
+def _may_fire(rule: Rule, present: dict[str, list[int]]) -> bool:
+    """Whether the unit as a whole holds what ``rule`` needs in some clause: each entry of
+    ``all`` and one of its acts. A cheap test before the unit is cut into clauses and frames."""
+    if rule.act and not any(label in present for label in rule.act):
+        return False
+    return all(any(label in present for label in alternatives) for alternatives in rule.all)
 
 
 def _fires(rule: Rule, present: dict[str, list[int]]) -> bool:
