@@ -57,3 +57,15 @@ def test_the_licensors_name_is_the_licensors() -> None:
     text = "Kestrel AI, Inc. may update this Policy from time to time by publishing a new version.\n"
     assert by_kind(text, "grant.distribute") == []
     assert by_kind(text, "restrict.unilateral_change")
+
+
+def test_a_glossary_entry_without_a_verb_defines_a_territory() -> None:
+    text = ("- **Territory**: the whole world, excluding Belarus and Iran.\n\n"
+            "No licence is given to anyone outside the Territory.\n")
+    (finding,) = by_kind(text, "restrict.geographic")
+    assert set(finding.attributes["regions"]) == {"Belarus", "Iran"}
+
+
+def test_a_duty_under_a_bold_label_is_no_glossary_entry() -> None:
+    text = "- **Commercial use**: you may not use the Model for commercial purposes.\n"
+    assert by_kind(text, "restrict.commercial")

@@ -322,3 +322,77 @@ def test_an_explained_clause_advice_and_the_law_are_not_flagged() -> None:
 def test_an_imperative_prohibits() -> None:
     assert "restrict.redistribution" in kinds("Don't share the Model with anyone outside your team.")
     assert "restrict.field_of_use" in kinds("(a) Do not use the Model to build weapons.")
+
+
+# -- classes of wording met on licences the extractor had not seen (issue 14) ------------------
+
+
+def test_an_imperative_obliges_also_after_a_condition() -> None:
+    assert "require.license_copy" in kinds("Whenever you give the weights to a colleague, attach this file to them.")
+    assert "require.attribution" in kinds("Give credit to Heronsgate Labs where your users can see it.")
+    assert "require.license_copy" not in kinds("You may pass the weights on and attach this file.")
+
+
+def test_an_act_in_a_relative_clause_describes_rather_than_commands() -> None:
+    k = kinds("You shall not train any speech model that is offered as a rival to ours.")
+    assert "restrict.non_compete" in k
+    assert "restrict.redistribution" not in k
+
+
+def test_a_person_described_by_a_relative_clause_is_the_subject_of_may() -> None:
+    k = kinds("Anyone who downloads a copy of the weights (together, the \"Model\") may run, change and "
+              "publish the Model.")
+    assert {"grant.use", "grant.modify", "grant.distribute"} <= k
+
+
+def test_purposes_named_ends_and_promises_not_to_withdraw_end_nothing() -> None:
+    assert "term.termination" not in kinds("You may use the Model for personal or commercial ends.")
+    assert "term.termination" not in kinds("The Licensor will not revoke these permissions from anyone who "
+                                           "follows these terms.")
+    assert "grant.commercial" in kinds("You may use the Model for personal or commercial ends.")
+
+
+def test_restating_the_law_or_a_liability_is_no_restriction() -> None:
+    assert "restrict.field_of_use" not in kinds("You shall not use the Model in a way that violates applicable law.")
+    assert "restrict.field_of_use" not in kinds("The Lab will not be answerable for any harm caused by the Model.")
+    assert "restrict.commercial" not in kinds("WE WILL NOT BE LIABLE FOR ANY COMMERCIAL LOSS ARISING FROM THE MODEL.")
+
+
+def test_eligibility_and_scope_phrasings_restrict() -> None:
+    assert "restrict.geographic" in kinds("Organisations headquartered in Brazil or South Korea are not eligible "
+                                          "to use the Model.")
+    assert "restrict.commercial" in kinds("Use of the Model in a paid product falls outside this licence.")
+    assert "restrict.commercial" in kinds("Commercial entities are not eligible to use the Model.")
+    assert "restrict.commercial" in kinds("Commercial use is not covered by this licence.")
+    assert "grant.commercial" not in kinds("Use of the Model for any commercial purpose falls outside this licence.")
+
+
+def test_a_court_in_a_state_is_no_exclusion_of_that_state() -> None:
+    assert "restrict.geographic" not in kinds("The courts located in Travis County, Texas decide any dispute, "
+                                              "and no other venue applies.")
+
+
+def test_a_licence_that_extends_to_patents_grants_them() -> None:
+    assert "grant.patent" in kinds("This licence also extends to any patent the Licensor holds that the Model uses.")
+    assert "grant.patent" not in kinds("This licence does not extend to any patent.")
+
+
+def test_recipients_bound_to_a_section_is_a_flow_down() -> None:
+    assert "require.flow_down" in kinds("Each person to whom you give a Derivative must be bound by Section 6.")
+    assert "require.flow_down" in kinds("You shall bind every party who obtains the Model from you to Annex B.")
+
+
+def test_stating_where_a_model_comes_from_is_attribution() -> None:
+    assert "require.attribution" in kinds("Your model card must state that your model is derived from Heron-2.")
+    assert "require.attribution" not in kinds("The Model is derived from Heron-1.")
+
+
+def test_publishing_new_versions_of_the_licence_changes_no_terms() -> None:
+    assert "restrict.unilateral_change" not in kinds("The Licensor may publish revised versions of this licence.")
+    assert "restrict.unilateral_change" in kinds("The Licensor may revise this licence at any time.")
+
+
+def test_a_usage_policy_made_part_of_the_terms_restricts_use() -> None:
+    found = one("Your use of the Model must comply with the Usage Policy, which these terms incorporate.",
+                "restrict.field_of_use")
+    assert found["by_reference"] is True

@@ -183,7 +183,13 @@ def non_compete(unit: UnitText) -> dict[str, Any]:
 
 
 def regions(unit: UnitText) -> dict[str, Any]:
-    found = unit.ids("REGION")
+    """The places a clause names: regions, and the countries and states named as jurisdictions
+    outside a region's name ("Korea" in "North Korea" is no jurisdiction of its own)."""
+    spans = [(m[2], m[3]) for m in unit.marks if m[0] == "REGION"]
+    places = [m[1] for m in unit.marks
+              if m[1] and (m[0] == "REGION" or (m[0] == "JURISDICTION"
+                           and not any(lo < m[3] and m[2] < hi for lo, hi in spans)))]
+    found = list(dict.fromkeys(places))
     return {"regions": found} if found else {}
 
 

@@ -79,6 +79,8 @@ class CueFinder:
         self.keys: dict[int, tuple[str, str | None]] = {}
         #: label -> labels its matches cancel where they overlap
         self.cancels: dict[str, tuple[str, ...]] = {}
+        #: match keys of the token patterns marked at the point before their last token
+        self.before_last: set[int] = set()
         phrase_docs: dict[str, list[Doc]] = {}
         token_patterns: dict[str, list[list[dict]]] = {}
         anchors: list[tuple[frozenset[str], ...]] = []
@@ -98,6 +100,11 @@ class CueFinder:
                 for phrase in expand(cue.pattern):
                     phrase_docs.setdefault(key, []).append(nlp.make_doc(phrase))
             else:
+                if cue.before_last:
+                    key = f"{key}|before-last"
+                    match_key = nlp.vocab.strings.add(key)
+                    self.keys[match_key] = (cue.label, cue.id)
+                    self.before_last.add(match_key)
                 token_patterns.setdefault(key, []).append(cue.pattern)
                 anchors.append(_required_words(cue.pattern))
         #: Per token pattern, the word sets its match needs a token from (one token per set).
@@ -132,7 +139,10 @@ class CueFinder:
             for index in self._worth_matching(doc, units):
                 unit = units[index]
                 head = doc[unit.start : min(unit.end, unit.start + self.head_tokens)]
-                found.extend((k, unit.start + s, unit.start + e) for k, s, e in self.tokens(head))
+                for k, s, e in self.tokens(head):
+                    if k in self.before_last:
+                        s = e = e - 1
+                    found.append((k, unit.start + s, unit.start + e))
         per_unit: list[list[Mark]] = [[] for _ in units]
         if found and units:
             # each match goes to the unit it starts in, if it ends there too, in text order

@@ -217,7 +217,7 @@ class Frame:
 
     def _read(self, act: Mark) -> Reading:
         conditional = any(label == "COND" for label, _, _ in self._scopes_of(act.start))
-        head = self._governor(act)
+        head = None if self._describes(act) else self._governor(act)
         if head is None:
             return Reading(force=Force.NONE, actor=Actor.UNSTATED, conditional=conditional)
         force = self._force(head)
@@ -229,6 +229,11 @@ class Frame:
             needs_permission=head.label == "ASK_FIRST",
             plain=head.label == "CAN",
         )
+
+    def _describes(self, act: Mark) -> bool:
+        """An act in a relative clause describes a thing rather than being what the clause
+        commands: "any model that is offered in competition" offers nothing."""
+        return any(m.label == "RELATIVE_BE" and m.end == act.start for m in self.marks)
 
     def _is_noun(self, act: Mark) -> bool:
         """An act's word used as a thing: inside an object's words ("modified versions"), or a
@@ -296,6 +301,8 @@ class Frame:
                     and (m.label in ("LICENSOR", "LICENSEE", "TERMS") or m in self.objects)]
         if not subjects or subjects[-1] not in self.objects or subjects[-1].label == PRONOUN:
             return False
+        if subjects[0].label == "LICENSEE":
+            return False  # "Anyone who obtains a copy of the weights may use ...": a person's may
         if head.label == "CAN":
             return True  # "the model can be used without adaptation" is a capability too
         return not any(m.label == "BE" and head.end <= m.start <= head.end + 1 for m in self.marks)

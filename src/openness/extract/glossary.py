@@ -40,6 +40,11 @@ _QUOTED_TERM = re.compile(r"""^[\W_]{0,4}["'\u201c\u2018*]{1,2}([A-Z][^"'\u201d\
 _BARE_TERM = re.compile(r"^[\W_]{0,4}((?:[A-Z][\w-]*\s){0,4}[A-Z][\w-]*)\s+(?=means|refers|shall\s+mean|is\s+defined)")
 #: The words after which a definition says what the term stands for.
 _DEFINES = re.compile(r"\b(?:means|mean|refers? to|shall mean|is defined as|includes|has the meaning)\b", re.I)
+#: What parts a term from its meaning in a glossary list ("- **Territory**: worldwide, ...").
+_ENTRY_SEPARATOR = re.compile(r"\s*(?::|\u2013|\u2014| - )")
+#: Cues that make a unit a clause rather than a glossary entry: "**Attribution**: you must
+#: credit us" is a duty under a label, not a definition.
+_CLAUSE_CUES = frozenset({"MODAL", "MUST", "NEG", "FORBID", "PERMIT", "GRANTS", "USE_BAN", "CAN"})
 #: Aliases in brackets after a name: 'Acme AI Inc. ("Acme", "we" or "us")'.
 _ALIAS_OPENS = r"\((?:the\s+|hereinafter\s+|each\s+a\s+|together\s+)?"
 _ALIASES = re.compile(
@@ -120,7 +125,7 @@ class GlossaryReader:
             for definition in _names(text[unit.start_char : unit.end_char]):
                 glossary.setdefault(definition.term, definition)
         for unit, marks in zip(units, cues):
-            if any(m.label == "DEFINITION" for m in marks):
+            if any(m.label == "DEFINITION" for m in marks) or _is_entry(text, unit, marks):
                 definition = _define(doc, text, unit, marks, self.acts)
                 if definition is not None:
                     glossary[definition.term] = definition
@@ -130,10 +135,19 @@ class GlossaryReader:
         return doc
 
 
+def _is_entry(text: str, unit: Unit, marks: list[Mark]) -> bool:
+    """A glossary entry without a defining verb: a quoted or bold term, a colon or dash, its
+    meaning, and no force."""
+    body = text[unit.start_char : unit.end_char]
+    found = _QUOTED_TERM.match(body)
+    return (found is not None and _ENTRY_SEPARATOR.match(body, found.end()) is not None
+            and not any(m.label in _CLAUSE_CUES for m in marks))
+
+
 def _define(doc: Doc, text: str, unit: Unit, marks: list[Mark], acts: frozenset[str]) -> Definition | None:
     body = text[unit.start_char : unit.end_char]
     found = _QUOTED_TERM.match(body) or _BARE_TERM.match(body)
-    verb = _DEFINES.search(body)
+    verb = _DEFINES.search(body) or (found and _ENTRY_SEPARATOR.match(body, found.end()))
     if found is None or verb is None or verb.start() < found.end(1):
         return None
     term = found.group(1).strip()

@@ -60,6 +60,10 @@ class Cue:
     #: The label names what an act is done to (the model, outputs, these terms...): see
     #: :meth:`openness.extract.frames.Frame.object_of`.
     object: bool = False
+    #: For a token pattern: the mark is the point before the match's last token, not the
+    #: match. An imperative ("When you share it, include this file") is read as a marker of
+    #: obligation standing just before its verb, which stays free to be the act it governs.
+    before_last: bool = False
     source: str
 
 
@@ -234,7 +238,8 @@ def load_patterns() -> PatternSet:
                     Cue(label=obj["label"], pattern=obj.get("pattern", ""),
                         lemmas=tuple(obj.get("lemmas", ())), id=obj.get("id"),
                         cancels=tuple(obj.get("cancels", ())),
-                        object=bool(obj.get("object", False)), source=source)
+                        object=bool(obj.get("object", False)),
+                        before_last=bool(obj.get("before_last", False)), source=source)
                 )
             else:
                 raise OpennessError(f"{source}: neither a cue (label), a rule (kind) nor a review line")
