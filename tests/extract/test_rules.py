@@ -307,7 +307,8 @@ def test_a_prohibition_no_kind_explains_is_flagged_for_review() -> None:
 
 
 def test_the_acts_named_narrow_what_an_unclassified_clause_might_be() -> None:
-    attributes = one("You shall not sell the Model except to your affiliates.", "review.unclassified")
+    # (a sale "except to your affiliates" now reads as restrict.redistribution: a limited ban)
+    attributes = one("You shall not download the Model more than twice a day.", "review.unclassified")
     assert attributes["candidates"] == ["restrict.redistribution"]
 
 
@@ -396,3 +397,15 @@ def test_a_usage_policy_made_part_of_the_terms_restricts_use() -> None:
     found = one("Your use of the Model must comply with the Usage Policy, which these terms incorporate.",
                 "restrict.field_of_use")
     assert found["by_reference"] is True
+
+
+def test_a_ban_on_sharing_with_an_exception_still_limits_redistribution() -> None:
+    assert "restrict.redistribution" in kinds("You must not make the Weights available to others, except as part "
+                                              "of an app you ship.")
+    assert "restrict.redistribution" not in kinds('To "convey" a work means to make it available to others, '
+                                                  "except over a private network.")
+
+
+def test_outputs_named_by_what_the_model_writes() -> None:
+    k = kinds("Don't use any text the Model writes, or any text it writes for you, to train a rival model.")
+    assert {"restrict.outputs", "restrict.non_compete"} <= k
