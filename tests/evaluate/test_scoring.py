@@ -75,7 +75,7 @@ documents:
     facts:
       - {kind: restrict.user_threshold, attributes: {count: 5000000, metric: monthly_active_users},
          quote: "more than 5 million monthly active users"}
-      - {kind: restrict.redistribution, attributes: {}, quote: "You shall not sell the Model except to your affiliates."}
+      - {kind: restrict.redistribution, attributes: {}, quote: "You shall not download the Model more than twice a day."}
   - file: card.md
     role: model_card
 """
@@ -85,7 +85,7 @@ def test_an_own_answer_key_is_scored_and_a_miss_on_a_flagged_clause_says_so(tmp_
     (tmp_path / "expected.yaml").write_text(OWN_KEY)
     (tmp_path / "terms.txt").write_text(
         "Terms\n\nIf your products have more than 5 million monthly active users, you must request a "
-        "licence from us.\n\nYou shall not sell the Model except to your affiliates.\n")
+        "licence from us.\n\nYou shall not download the Model more than twice a day.\n")
     result = evaluate_corpus(tmp_path)
     assert result.documents == 1  # the model card is scored on disclosure, not here
     assert result.score.tp["restrict.user_threshold"] == 1
