@@ -24,8 +24,8 @@ from openness.report.diff import FORMATS
               help="Show cosmetic edits (whitespace, punctuation, typos) instead of counting them, "
                    "and each finding and clause of a part added or cut out whole instead of one "
                    "entry for the part.")
-@click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="never", show_default=True,
-              help="Exit 1 when a verdict changes to this outcome or worse (for CI).")
+@click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="fail", show_default=True,
+              help="Exit 1 when a verdict changes to this outcome or worse (never: exit 0 whatever changed).")
 @shared_options
 def diff(old: str, new: str, policies: tuple[str, ...], profile: str | None, fmt: str | None,
          all_text: bool, fail_on: str) -> None:
