@@ -53,3 +53,16 @@ def test_no_clauses_gives_a_note(tmp_path: Path) -> None:
     out = CliRunner().invoke(cli, ["clauses", str(path)])
     assert out.exit_code == 0
     assert "no licence clauses recognised" in out.output
+
+
+def test_json_validates_against_its_shipped_schema(tmp_path: Path, registry) -> None:
+    import jsonschema
+
+    from openness.report import schema
+
+    path = tmp_path / "LICENSE.txt"
+    path.write_text(TEXT, "utf-8")
+    out = CliRunner().invoke(cli, ["clauses", str(path), str(tmp_path / "missing.txt"), "--format", "json"])
+    data = json.loads(out.stdout)
+    assert data["findings"] and data["documents"][1]["error"]
+    jsonschema.Draft202012Validator(schema("clauses"), registry=registry).validate(data)

@@ -121,3 +121,26 @@ def test_a_profile_is_read(tmp_path: Path) -> None:
     profile.write_text("no_such_field: 1\n", "utf-8")
     result = _run(str(old), str(new), "--profile", str(profile))
     assert result.exit_code == 2 and "unknown profile field `no_such_field`" in result.output
+
+
+def test_a_verdict_that_becomes_fail_exits_1_unless_fail_on_never(tmp_path: Path) -> None:
+    old, new = _files(tmp_path)
+    worse = _run(str(new), str(old), "--format", "json")  # "any purpose" narrowed to "research only"
+    assert worse.exit_code == 1, worse.output
+    assert any(v["new"] == "fail" for v in json.loads(worse.stdout)["verdict_changes"])
+    assert _run(str(new), str(old), "--fail-on", "never").exit_code == 0
+    assert _run(str(old), str(new)).exit_code == 0  # the verdicts only got better
+
+
+def test_json_validates_against_its_shipped_schema(tmp_path: Path, registry) -> None:
+    import jsonschema
+
+    from openness.report import schema
+
+    licences = Path(__file__).resolve().parents[2] / "corpora" / "licences"
+    result = _run(str(licences / "northwind-permissive-1.0.txt"), str(licences / "kestrel-community-1.0.txt"),
+                  "--format", "json")
+    data = json.loads(result.stdout)
+    assert any(v["rule"] is None for v in data["verdict_changes"])  # a whole policy's outcome
+    assert data["changes"] and data["text_changes"]
+    jsonschema.Draft202012Validator(schema("diff"), registry=registry).validate(data)

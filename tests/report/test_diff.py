@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from openness.diff.model import (Diff, DocumentDiff, Edit, FindingChange, Rename, Side,
                                  TextChange, VerdictChange)
@@ -124,3 +125,46 @@ def test_all_text_and_json_list_every_finding_of_a_part_cut_out() -> None:
     assert all(f"Do not do thing {i}." in out for i in range(1, 6))
     data = json.loads(render(_cut_policy(), "json"))
     assert len(data["changes"]) == 6 and len(data["text_changes"]) == 7
+
+
+def _links(page: str) -> list[str]:
+    return re.findall(r'href="#([^"]*)"', page)
+
+
+def _contents(page: str) -> str:
+    return page[page.index('<nav class="contents"'):page.index("</nav>")]
+
+
+def test_html_contents_links_every_part_and_changed_clause() -> None:
+    page = render(_diff(), "html")
+    contents = _contents(page)
+    assert page.index("<nav") < page.index('<section id="findings">')
+    for anchor in ("findings", "verdicts", "wording", "d0", "c0"):
+        assert f'href="#{anchor}"' in contents
+    assert '<a href="#c0">§8.1</a>' in contents
+    assert all(f'id="{anchor}"' in page for anchor in _links(page))
+
+
+def test_html_contents_fold_a_part_cut_out_whole_but_the_page_shows_every_clause() -> None:
+    page = render(_cut_policy(), "html")
+    contents = _contents(page)
+    assert '<a href="#c0">§1.b.v removed</a>' in contents
+    assert '<a href="#c1">§5</a>' in contents
+    assert '<a href="#c2">§Use Policy 1 … §Use Policy 5: 5 clauses removed</a>' in contents
+    assert "Use Policy 2" not in contents
+    assert [f'id="c{i}"' in page for i in range(8)] == [True] * 7 + [False]
+    assert all(f"Do not do thing {i}." in page for i in range(1, 6))
+    assert all(f'id="{anchor}"' in page for anchor in _links(page))
+
+
+def test_html_numbers_clauses_through_the_documents_and_names_each() -> None:
+    licence, = _diff().documents
+    policy = DocumentDiff(role="use_policy", old_path="old/AUP.md", new_path=None, text_changes=(
+        TextChange(change="removed", old_section="1", new_section=None, old="Do not.", new="",
+                   path_old="old/AUP.md"),))
+    page = render(Diff(old_path="old", new_path="new", documents=(licence, policy)), "html")
+    assert '<h3 id="d0">license: old.txt → new.txt</h3>' in page
+    assert '<h3 id="d1">use_policy: old/AUP.md (removed)</h3>' in page
+    assert '<a href="#c1">§1 removed</a>' in _contents(page)
+    assert all(f'id="{anchor}"' in page for anchor in _links(page))
+

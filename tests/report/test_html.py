@@ -3,11 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-from pathlib import Path
-
-import pytest
 
 from openness.report import render
 from openness.report.html import marked, merge
@@ -75,27 +70,6 @@ def test_overlapping_spans_merge_into_one_mark():
     assert marked(text, highlights) == ('01<mark id="q0-0" title="a, b">234567</mark>'
                                         '<mark id="q0-1" title="c">89</mark>ab'
                                         '<mark id="q0-2" title="d">cdef</mark>')
-
-
-def _chromium() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.mark.skipif(_chromium() is None, reason="no chromium to render the page (apt-get install chromium)")
-def test_a_browser_renders_verdicts_and_marks(analysis, tmp_path: Path):
-    page = tmp_path / "report.html"
-    page.write_text(render(analysis, "html", color=False), "utf-8")
-    profile = tmp_path / "profile"
-    done = subprocess.run(
-        [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
-         "--dump-dom", page.as_uri()],
-        capture_output=True, text=True, timeout=120, check=True)
-    dom = done.stdout
-    assert '<span class="outcome fail">fail</span> <code>osd</code> Open Source Definition' in dom
-    assert re.search(r'<mark id="q0-\d+" title="[^"]*">more than 700 million monthly active users</mark>', dom)
-    assert '<mark id="q1-0" title="osd.no-field-of-use, restrict.non_compete">You may not use the Model to ' \
-           "improve any other large language model.</mark>" in dom
 
 
 def test_a_licence_document_shows_its_identity_and_edits(analysis):

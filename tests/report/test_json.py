@@ -12,7 +12,8 @@ from referencing import Registry
 from openness.report import render, schema
 from openness.roles import ROLES
 
-SCHEMAS = ("analysis", "clauses", "sections", "diff", "identify")
+SCHEMAS = ("analysis", "clauses", "sections", "diff", "identify", "kinds", "explain", "rules-list",
+           "rules-check", "rules-test", "eval", "scan")
 
 
 def validator(name: str, registry: Registry) -> jsonschema.Draft202012Validator:

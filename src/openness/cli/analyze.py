@@ -11,7 +11,7 @@ from typing import Callable, Iterator
 import click
 
 from openness.cli.common import (FAIL_ON, chosen_format, emit, error, fail, format_option, given_files,
-                                 policy_files, refuse_clobbering, settings)
+                                 policy_files, refuse_clobbering, settings, shared_options)
 from openness.report import Format
 
 #: The formats of an analysis: all but the tables of a scan.
@@ -33,8 +33,6 @@ def use_color(output: str | None) -> bool:
 @click.option("--role", "role_overrides", multiple=True, metavar="PATH=ROLE",
               help="Override a document's detected role (license, use_policy, model_card, ...).")
 @format_option(FORMATS, help="Report format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
-              help="Write the report to this file.")
 @click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="fail", show_default=True,
               help="Exit 1 when a verdict reaches this outcome.")
 @click.option("--show-passing", is_flag=True, help="List passing rules too (text, markdown).")
@@ -46,8 +44,9 @@ def use_color(output: str | None) -> bool:
               help="The folder SARIF paths are relative to (default: the current folder).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Read and extract the files in this many processes (for large batches).")
+@shared_options
 def analyze(paths: tuple[str, ...], policies: tuple[str, ...], profile: str | None,
-            role_overrides: tuple[str, ...], fmt: str | None, output: str | None,
+            role_overrides: tuple[str, ...], fmt: str | None,
             fail_on: str, show_passing: bool, grouping: str | None, base: str | None,
             jobs: int) -> None:
     """Judge licences and model releases (files or folders) by open-source policies.
@@ -64,7 +63,7 @@ def analyze(paths: tuple[str, ...], policies: tuple[str, ...], profile: str | No
     from openness.roles import parse_role_override
 
     fmt = chosen_format(fmt, FORMATS)
-    output = output or settings().output
+    output = settings().output
     try:
         roles = dict(parse_role_override(value) for value in role_overrides)
     except ValueError as exc:
@@ -83,7 +82,7 @@ def analyze(paths: tuple[str, ...], policies: tuple[str, ...], profile: str | No
         fail(str(exc))
     from openness.report import render
 
-    emit(render(analysis, fmt, color=use_color(output), show_passing=show_passing, base=base), output)
+    emit(render(analysis, fmt, color=use_color(output), show_passing=show_passing, base=base))
     for result in analysis.errors:
         error(f"{result.path}: {result.error}")
     # A verdict that reached --fail-on is what a CI step asks about, so it wins over a file

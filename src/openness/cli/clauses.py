@@ -6,13 +6,14 @@ import sys
 
 import click
 
-from openness.cli.common import chosen_format, emit, error, format_option
+from openness.cli.common import chosen_format, emit, error, format_option, shared_options
 from openness.report.clauses import FORMATS
 
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @format_option(FORMATS, help="text: findings grouped by kind; json: the openness.clauses/1 object.")
+@shared_options
 def clauses(files: tuple[str, ...], fmt: str | None) -> None:
     """List the licence clauses recognised in FILES (kind, attributes, quote and where)."""
     from openness.errors import OpennessError

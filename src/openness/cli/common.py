@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, NoReturn, Sequence
 
@@ -27,7 +27,8 @@ FAIL_ON: dict[str, frozenset[Outcome]] = {
 
 @dataclass(frozen=True, kw_only=True)
 class Settings:
-    """Options given before the subcommand (``openness --format json sections …``)."""
+    """Options every command shares, given before the subcommand (``openness -o r.json
+    sections …``) or after it (``openness sections … -o r.json``); the one after it wins."""
 
     format: str | None = None
     output: str | None = None
@@ -38,6 +39,24 @@ def settings() -> Settings:
     ctx = click.get_current_context()
     obj = ctx.find_object(Settings)
     return obj if obj is not None else Settings()
+
+
+def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+    """Keep a shared option in this command's own Settings, over the ones of the commands
+    around it (click hands a subcommand its parent's object until it sets its own)."""
+    if param.name and ctx.get_parameter_source(param.name) is not click.ParameterSource.DEFAULT:
+        inherited = ctx.find_object(Settings) or Settings()
+        ctx.obj = replace(inherited, **{param.name: value})
+
+
+def shared_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``-o/--output`` and ``-q/--quiet``, on the ``openness`` group and on every subcommand,
+    so that either place works; read them with :func:`settings`."""
+    command = click.option("--quiet", "-q", is_flag=True, expose_value=False, callback=_remember,
+                           help="No progress or notes on stderr (errors are still shown).")(command)
+    return click.option("--output", "-o", type=click.Path(dir_okay=False), expose_value=False,
+                        callback=_remember,
+                        help="Write the report to this file instead of stdout.")(command)
 
 
 def format_option(formats: Sequence[Format], help: str | None = None) -> Callable[[Any], Any]:
@@ -83,13 +102,13 @@ def policy_files(policies: Iterable[str]) -> list[str]:
     return [file for policy in policies for file in source_files(load(policy))]
 
 
-def emit(report: str, output: str | None = None, *, inputs: Iterable[str | Path] = ()) -> None:
-    """Write the report to ``--output`` (the command's, else the global one) or stdout.
+def emit(report: str, *, inputs: Iterable[str | Path] = ()) -> None:
+    """Write the report to ``--output`` or stdout.
 
     A file is never one of ``inputs`` (exit 2) and is replaced whole or not at all; a write
     that fails is one line naming the path and the reason (exit 2).
     """
-    target = output or settings().output
+    target = settings().output
     text = report if report.endswith("\n") else report + "\n"
     if not target:
         try:

@@ -7,7 +7,7 @@ import sys
 import click
 
 from openness.cli.common import (FAIL_ON, chosen_format, emit, fail, format_option, given_files, policy_files,
-                                 refuse_clobbering, settings)
+                                 refuse_clobbering, settings, shared_options)
 from openness.report.diff import FORMATS
 
 
@@ -20,16 +20,15 @@ from openness.report.diff import FORMATS
 @click.option("--profile", type=click.Path(dir_okay=False), default=None,
               help="YAML file with your own situation (users, revenue, regions) for the rules.")
 @format_option(FORMATS, help="Report format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
-              help="Write the report to this file.")
 @click.option("--all-text", is_flag=True,
               help="Show cosmetic edits (whitespace, punctuation, typos) instead of counting them, "
                    "and each finding and clause of a part added or cut out whole instead of one "
                    "entry for the part.")
-@click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="never", show_default=True,
-              help="Exit 1 when a verdict changes to this outcome or worse (for CI).")
+@click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="fail", show_default=True,
+              help="Exit 1 when a verdict changes to this outcome or worse (never: exit 0 whatever changed).")
+@shared_options
 def diff(old: str, new: str, policies: tuple[str, ...], profile: str | None, fmt: str | None,
-         output: str | None, all_text: bool, fail_on: str) -> None:
+         all_text: bool, fail_on: str) -> None:
     """Compare two versions of a licence (files) or of a model release (folders).
 
     Reports the findings added, removed or changed, the clauses reworded (renumbering, moves and
@@ -40,7 +39,7 @@ def diff(old: str, new: str, policies: tuple[str, ...], profile: str | None, fmt
     from openness.errors import OpennessError
 
     chosen = chosen_format(fmt, FORMATS)
-    output = output or settings().output
+    output = settings().output
     policies = policies or DEFAULT_POLICIES
     try:
         if output:
@@ -57,6 +56,6 @@ def diff(old: str, new: str, policies: tuple[str, ...], profile: str | None, fmt
     from openness.cli.analyze import use_color
     from openness.report.diff import render
 
-    emit(render(result, chosen, color=use_color(output)), output)
+    emit(render(result, chosen, color=use_color(output)))
     if any(v.new in FAIL_ON[fail_on] for v in result.verdict_changes):
         sys.exit(1)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from openness.cli.common import chosen_format, emit, fail, format_option, warn
+from openness.cli.common import chosen_format, emit, fail, format_option, shared_options, warn
 from openness.report.evaluation import FORMATS
 
 #: Where the real corpus sits relative to a checkout (the working directory).
@@ -16,6 +16,7 @@ DEFAULT_CORPUS = Path("..") / "shared" / "corpora" / "real"
 @click.command("eval")
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @format_option(FORMATS, help="text: table, misses and false alarms; markdown: the table for the docs.")
+@shared_options
 def eval_command(path: Path | None, fmt: str | None) -> None:
     """Score the clause extractor against the answer key in PATH: GROUND_TRUTH.yaml (the real
     corpus, the default ../shared/corpora/real) or expected.yaml (corpora/, corpora/wording/)."""

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from openness.cli.common import chosen_format, emit, fail, format_option
+from openness.cli.common import chosen_format, emit, fail, format_option, shared_options
 from openness.report.explain import FORMATS
 
 
@@ -15,6 +15,7 @@ from openness.report.explain import FORMATS
 @click.option("--rules", "rule_files", multiple=True, type=click.Path(dir_okay=False, exists=True),
               help="Also look in this rule file (repeatable); the built-in packs are always searched.")
 @format_option(FORMATS)
+@shared_options
 def explain(rule_id: str, rule_files: tuple[str, ...], fmt: str | None) -> None:
     """Explain RULE_ID (e.g. osd.no-discrimination): title, rationale, reference, conditions, examples."""
     from openness.dsl import RuleErrors, load

@@ -6,16 +6,15 @@ import sys
 
 import click
 
-from openness.cli.common import chosen_format, emit, error, fail, format_option
+from openness.cli.common import chosen_format, emit, error, fail, format_option, shared_options
 from openness.report.identify import FORMATS
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @format_option(FORMATS, help="Output format (default: text).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
-              help="Write the report to this file.")
-def identify(paths: tuple[str, ...], fmt: str | None, output: str | None) -> None:
+@shared_options
+def identify(paths: tuple[str, ...], fmt: str | None) -> None:
     """Name the licence of each FILE: its SPDX id or AI-licence family and version, whether its
     wording is exact or a variant of the reference, and what a variant added or removed.
 
@@ -45,6 +44,6 @@ def identify(paths: tuple[str, ...], fmt: str | None, output: str | None) -> Non
             continue
         documents.append(IdentifiedDocument(path=path, license=identify_document(doc),
                                             declared=declared_licence(doc)))
-    emit(render(documents, chosen), output)
+    emit(render(documents, chosen), inputs=paths)
     if any(d.error for d in documents):
         sys.exit(2)

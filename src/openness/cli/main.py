@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import importlib
 import sys
+from dataclasses import replace
 
 import click
 
 from openness import __version__
-from openness.cli.common import Settings
+from openness.cli.common import Settings, shared_options
 from openness.report import Format
 
 #: command name -> "module:attribute" of its click command.
@@ -49,13 +50,11 @@ class LazyGroup(click.Group):
 @click.version_option(__version__, prog_name="openness")
 @click.option("--format", "fmt", type=click.Choice([f.value for f in Format]), default=None,
               help="Output format for every command (a command's own --format wins).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write the report to this file instead of stdout.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress or summaries on stderr.")
+@shared_options
 @click.pass_context
-def cli(ctx: click.Context, fmt: str | None, output: str | None, quiet: bool) -> None:
+def cli(ctx: click.Context, fmt: str | None) -> None:
     """Read AI-model licences and disclosures and say, with evidence, how open a model is."""
-    ctx.obj = Settings(format=fmt, output=output, quiet=quiet)
+    ctx.obj = replace(ctx.find_object(Settings) or Settings(), format=fmt)
 
 
 def main() -> None:

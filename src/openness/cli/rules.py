@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from openness.cli.common import chosen_format, emit, error, fail, format_option, warn
+from openness.cli.common import chosen_format, emit, error, fail, format_option, shared_options, warn
 from openness.report import Format
 from openness.report.rules import FORMATS
 
@@ -23,6 +23,7 @@ def rules() -> None:
 @rules.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @format_option(FORMATS)
+@shared_options
 def check(files: tuple[str, ...], fmt: str | None) -> None:
     """Validate each rule FILE; report every problem with its line and column (exit 2)."""
     from openness.dsl import RuleErrors, load
@@ -63,6 +64,7 @@ def check(files: tuple[str, ...], fmt: str | None) -> None:
 @click.option("--profile", "profile_file", type=click.Path(dir_okay=False, exists=True), default=None,
               help="YAML facts about you, overriding each policy's profile block.")
 @format_option(FORMATS)
+@shared_options
 def test(paths: tuple[str, ...], profile_file: str | None, fmt: str | None) -> None:
     """Run every rule's examples through the extractor and the engine (default: built-in packs).
 
@@ -108,6 +110,7 @@ def test(paths: tuple[str, ...], profile_file: str | None, fmt: str | None) -> N
 
 @rules.command(name="list")
 @format_option(FORMATS)
+@shared_options
 def list_(fmt: str | None) -> None:
     """List the built-in policies and their rules."""
     from openness.dsl import RuleErrors, load

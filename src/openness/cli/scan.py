@@ -10,7 +10,7 @@ from typing import Iterator
 
 import click
 
-from openness.cli.common import FAIL_ON, chosen_format, emit, error, fail, settings
+from openness.cli.common import FAIL_ON, chosen_format, emit, error, fail, settings, shared_options
 from openness.report import Format
 
 #: The formats of a scan's table.
@@ -25,8 +25,6 @@ DEFAULT_DB = "openness-scan.sqlite"
               help="The results store (SQLite); created if missing, reused to skip what did not change.")
 @click.option("--format", "fmt", type=click.Choice([f.value for f in FORMATS]), default=None,
               help="Table format (default: text). html writes each release's report beside --output.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
-              help="Write the table to this file.")
 @click.option("--policy", "-p", "policies", multiple=True, metavar="NAME_OR_FILE",
               help="A built-in policy or a .rules file; repeatable. Default: osd, osaid-1.0 and mof.")
 @click.option("--profile", type=click.Path(dir_okay=False), default=None,
@@ -39,7 +37,8 @@ DEFAULT_DB = "openness-scan.sqlite"
               help="With --engine dask, the scheduler of a running cluster (default: a local one of --jobs workers).")
 @click.option("--fail-on", type=click.Choice(list(FAIL_ON)), default="fail", show_default=True,
               help="Exit 1 when a release's verdict reaches this outcome.")
-def scan(paths: tuple[str, ...], db: str, fmt: str | None, output: str | None,
+@shared_options
+def scan(paths: tuple[str, ...], db: str, fmt: str | None,
          policies: tuple[str, ...], profile: str | None, jobs: int, engine: str,
          scheduler: str | None, fail_on: str) -> None:
     """Find every model release under PATHS (folders holding a licence, use policy or model card;
@@ -54,7 +53,7 @@ def scan(paths: tuple[str, ...], db: str, fmt: str | None, output: str | None,
     from openness.scan.discover import missing
 
     chosen = chosen_format(fmt, FORMATS)
-    output = output or settings().output
+    output = settings().output
     if chosen is Format.HTML and not output:
         fail("--format html writes each release's report beside the table: give --output FILE.html")
     if scheduler and engine != "dask":
@@ -72,7 +71,7 @@ def scan(paths: tuple[str, ...], db: str, fmt: str | None, output: str | None,
                 rows = list(store.releases(done.found))
             else:
                 rows = list(store.releases())
-            emit(_table(store, rows, chosen, output), output)
+            emit(_table(store, rows, chosen, output))
     except OpennessError as exc:
         fail(str(exc))
     for row in rows:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import click
 
-from openness.cli.common import chosen_format, emit, fail, format_option
+from openness.cli.common import chosen_format, emit, fail, format_option, shared_options
 from openness.report.sections import FORMATS
 
 
 @click.command()
 @click.argument("file", type=click.Path(dir_okay=False))
 @format_option(FORMATS, help="Output format (default: text, an indented outline).")
+@shared_options
 def sections(file: str, fmt: str | None) -> None:
     """Show the sections of FILE with their ids, lines and pages."""
     from openness.errors import OpennessError

@@ -51,8 +51,9 @@ def render(analysis: Analysis, fmt: Format | str, *, color: bool, show_passing: 
 
 
 def schema(name: str = "analysis") -> dict[str, Any]:
-    """The JSON Schema of one ``--format json`` output: analysis, clauses, sections, diff or
-    identify.
+    """The JSON Schema of one ``--format json`` output, named as its ``schema`` string is
+    (``openness.rules-check/1`` -> ``rules-check``): analysis, clauses, sections, diff,
+    identify, kinds, explain, rules-list, rules-check, rules-test, eval or scan.
 
     Shipped in the package so that consumers can validate what they read; schemas refer to
     each other's ``$defs`` by relative ``$ref`` against their ``$id``.

@@ -27,7 +27,7 @@ def render(ev: Evaluation, fmt: Format) -> str:
             "misses": [{"entry": m.entry, "kind": m.kind, "reviewed": m.reviewed} for m in ev.misses],
             "false_alarms": [{"entry": a.entry, "kind": a.finding.kind, **a.finding.evidence.to_json()}
                              for a in ev.false_alarms],
-        }, indent=2)
+        }, indent=2, ensure_ascii=False)
     return render_text(ev)
 
 
@@ -35,20 +35,21 @@ def _pct(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
 
-def rows(ev: Evaluation) -> list[tuple[str, int, int, int, str, str]]:
-    """(name, tp, fp, fn, precision, recall) per kind, per group, and overall."""
+def rows(ev: Evaluation) -> list[tuple[str, int, int, int, float | None, float | None]]:
+    """(name, tp, fp, fn, precision, recall) per kind, per group, and overall; a ratio with
+    nothing to divide by is None (shown as "-")."""
     from openness.evaluate.scoring import ratio
 
     out = []
     for kind in ev.kinds:
         tp, fp, fn = ev.score.counts([kind])
-        out.append((kind, tp, fp, fn, _pct(ratio(tp, tp + fp)), _pct(ratio(tp, tp + fn))))
+        out.append((kind, tp, fp, fn, ratio(tp, tp + fp), ratio(tp, tp + fn)))
     for group in GROUPS:
         kinds = [k for k in ev.kinds if k.startswith(group + ".")]
         tp, fp, fn = ev.score.counts(kinds)
-        out.append((f"{group}.*", tp, fp, fn, _pct(ratio(tp, tp + fp)), _pct(ratio(tp, tp + fn))))
+        out.append((f"{group}.*", tp, fp, fn, ratio(tp, tp + fp), ratio(tp, tp + fn)))
     tp, fp, fn = ev.score.counts(ev.kinds)
-    out.append(("overall", tp, fp, fn, _pct(ratio(tp, tp + fp)), _pct(ratio(tp, tp + fn))))
+    out.append(("overall", tp, fp, fn, ratio(tp, tp + fp), ratio(tp, tp + fn)))
     return out
 
 
@@ -68,7 +69,7 @@ def render_markdown(ev: Evaluation) -> str:
     lines = ["| kind | TP | FP | FN | precision | recall |", "|---|---:|---:|---:|---:|---:|"]
     for name, tp, fp, fn, p, r in rows(ev):
         bold = "**" if "." not in name or name.endswith(".*") else ""
-        lines.append(f"| {bold}{name}{bold} | {tp} | {fp} | {fn} | {p} | {r} |")
+        lines.append(f"| {bold}{name}{bold} | {tp} | {fp} | {fn} | {_pct(p)} | {_pct(r)} |")
     lines.append("")
     lines.extend(f"- {line}" for line in summary_lines(ev))
     return "\n".join(lines) + "\n"
@@ -80,7 +81,7 @@ def render_text(ev: Evaluation) -> str:
     for name, tp, fp, fn, p, r in rows(ev):
         if name.endswith(".*") and name.startswith("grant"):
             lines.append("-" * 58)
-        lines.append(f"{name:30} {tp:>4} {fp:>4} {fn:>4} {p:>6} {r:>6}")
+        lines.append(f"{name:30} {tp:>4} {fp:>4} {fn:>4} {_pct(p):>6} {_pct(r):>6}")
     lines.append("")
     lines.extend(summary_lines(ev))
     lines.extend(f"unreadable: {error}" for error in ev.errors)

@@ -112,10 +112,17 @@ def _text(records: Sequence[dict[str, Any]]) -> str:
     return "\n".join(table) + "\n"
 
 
+#: The table has a column per field and per policy, wider than a laptop window: it scrolls
+#: sideways in its own box, the release names staying in view, while the page does not; long
+#: values (reasons, locations) wrap within a column.
 STYLE = """
 body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5rem; color: #1d1d1f; }
+.table { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; } th, td { border: 1px solid #ccc; padding: .2rem .5rem;
-vertical-align: top; text-align: left; } th { cursor: pointer; background: #f3f3f3; }
+vertical-align: top; text-align: left; min-width: 4rem; max-width: 24rem; overflow-wrap: break-word; }
+th { cursor: pointer; background: #f3f3f3; }
+td:first-child { position: sticky; left: 0; background: #fff; }
+th:first-child { position: sticky; left: 0; }
 th[aria-sort=ascending]::after { content: " \\25b2"; } th[aria-sort=descending]::after { content: " \\25bc"; }
 .pass { color: #1a7f37; } .fail { color: #cf222e; } .warn { color: #9a6700; } .unknown { color: #8250df; }
 .error { color: #cf222e; } input { margin: .5rem 0; padding: .3rem; width: 24rem; }
@@ -169,5 +176,5 @@ def _html(records: Sequence[dict[str, Any]], links: dict[str, str]) -> str:
         "<title>openness scan</title>", f"<style>{STYLE}</style></head><body>",
         f"<h1>openness scan: {len(records)} releases, {errors} with errors</h1>",
         '<input type="search" placeholder="Filter: words every shown row holds" aria-label="Filter">',
-        f"<table><thead><tr>{head}</tr></thead><tbody>", *body, "</tbody></table>",
+        f'<div class="table"><table><thead><tr>{head}</tr></thead><tbody>', *body, "</tbody></table></div>",
         f"<script>{SCRIPT}</script>", "</body></html>", ""])
