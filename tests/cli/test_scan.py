@@ -21,7 +21,8 @@ def run(*args: str) -> tuple[int, str, str]:
 
 def test_json_has_one_record_per_release_and_a_broken_one_exits_2(tmp_path):
     card_fleet(tmp_path, 5, broken=1, hf=1)
-    code, out, err = run("scan", str(tmp_path), "--db", str(tmp_path / "s.sqlite"), "--format", "json")
+    code, out, err = run("scan", str(tmp_path), "--db", str(tmp_path / "s.sqlite"), "--format", "json",
+                         "--fail-on", "never")
     report = json.loads(out)
     assert report["schema"] == "openness.scan/1"
     assert len(report["releases"]) == 5
@@ -70,7 +71,7 @@ def test_a_file_that_is_not_a_store_is_refused_and_kept(tmp_path):
 def test_a_path_that_is_not_a_folder_is_reported_after_the_others(tmp_path):
     card_fleet(tmp_path, 2)
     code, out, err = run("scan", str(tmp_path), str(tmp_path / "gone"), "--db",
-                         str(tmp_path / "s.sqlite"), "--format", "jsonl")
+                         str(tmp_path / "s.sqlite"), "--format", "jsonl", "--fail-on", "never")
     assert code == 2 and f"{tmp_path / 'gone'}: no such folder" in err
     assert len(out.splitlines()) == 2
 
@@ -87,3 +88,10 @@ def test_fail_on_sets_the_exit_code_as_analyze_does(tmp_path):
 def test_scheduler_needs_the_dask_engine(tmp_path):
     code, _, err = run("scan", str(tmp_path), "--scheduler", "tcp://127.0.0.1:8786")
     assert code == 2 and "--engine dask" in err
+
+
+def test_a_verdict_that_reaches_fail_on_beats_a_broken_release(tmp_path):
+    card_fleet(tmp_path, 3, broken=1)
+    code, _, err = run("scan", str(tmp_path), "--db", str(tmp_path / "s.sqlite"), "--fail-on", "unknown")
+    assert code == 1  # as analyze: a CI must tell "a verdict failed" from "a file was bad"
+    assert "is empty" in err

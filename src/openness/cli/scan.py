@@ -77,10 +77,11 @@ def scan(paths: tuple[str, ...], db: str, fmt: str | None,
     for row in rows:
         if row["error"]:
             error(f"{row['name']}: {row['error']}")
-    if absent or any(row["error"] for row in rows):
-        sys.exit(2)
+    # as in analyze: a verdict that reaches --fail-on says more than a release that was bad
     if any(_reached(row, FAIL_ON[fail_on]) for row in rows):
         sys.exit(1)
+    if absent or any(row["error"] for row in rows):
+        sys.exit(2)
 
 
 def _table(store: object, rows: list[dict[str, object]], fmt: Format, output: str | None) -> str:
