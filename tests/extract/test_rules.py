@@ -409,3 +409,52 @@ def test_a_ban_on_sharing_with_an_exception_still_limits_redistribution() -> Non
 def test_outputs_named_by_what_the_model_writes() -> None:
     k = kinds("Don't use any text the Model writes, or any text it writes for you, to train a rival model.")
     assert {"restrict.outputs", "restrict.non_compete"} <= k
+
+
+def test_the_version_published_elsewhere_governing_is_a_unilateral_change() -> None:
+    assert "restrict.unilateral_change" in kinds("The terms that bind you are always the version posted at "
+                                                 "https://heron.example/terms, whatever version you downloaded.")
+    assert "restrict.unilateral_change" not in kinds("A new version of this licence applies only to copies "
+                                                     "downloaded after it is published.")
+
+
+def test_an_aside_however_does_not_cut_a_duty_from_its_modal() -> None:
+    assert "require.license_copy" in kinds("You must, however, give a copy of these terms to every recipient.")
+
+
+def test_outputs_passed_off_or_left_unlabelled_are_restricted() -> None:
+    assert "restrict.outputs" in kinds("Generated speech must not be passed off as a human recording.")
+    assert "restrict.outputs" in kinds("You must label generated images as machine-made when you publish them.")
+    assert "restrict.outputs" not in kinds("A poster that presents results obtained with the Model shall "
+                                           "contain an acknowledgement.")
+
+
+def test_keeping_modifications_unpublished_restricts_modification() -> None:
+    assert "restrict.modification" in kinds("You may not publish your fine-tuned versions of the Model.")
+    assert "restrict.modification" not in kinds("You will not publish or create derivative works of the "
+                                                "Software for any military purposes.")
+
+
+def test_commercial_use_granted_in_other_words() -> None:
+    assert "grant.commercial" in kinds("Commercial use of the Model needs no further permission.")
+    assert "grant.commercial" in kinds("You may use the Model for commercial purposes as well as for "
+                                       "non-commercial purposes.")
+
+
+def test_a_patent_licence_under_the_patents_a_party_controls() -> None:
+    assert "grant.patent" in kinds("The Licensor also grants you, under the patents that it controls, a "
+                                   "licence to exercise these rights.")
+
+
+def test_no_less_strict_terms_for_recipients_are_a_flow_down() -> None:
+    assert "require.flow_down" in kinds("You shall require each recipient of a Derivative to observe "
+                                        "restrictions no less strict than those in Section 4.")
+
+
+def test_a_credit_line_that_is_not_required_is_no_duty() -> None:
+    assert "require.attribution" not in kinds("No credit line is required in your product.")
+
+
+def test_rival_systems_trained_on_outputs() -> None:
+    k = kinds("It is not permitted to feed what the Model generates into the training of a different language model.")
+    assert {"restrict.non_compete", "restrict.outputs"} <= k
