@@ -458,3 +458,23 @@ def test_a_credit_line_that_is_not_required_is_no_duty() -> None:
 def test_rival_systems_trained_on_outputs() -> None:
     k = kinds("It is not permitted to feed what the Model generates into the training of a different language model.")
     assert {"restrict.non_compete", "restrict.outputs"} <= k
+
+
+def test_a_list_item_with_its_own_force_is_not_read_through_its_lead_in() -> None:
+    text = ("The Lab grants you a licence to:\n(a) run the Model;\n(b) copy the Model.\n"
+            "(2) Offering the Model in a paid service falls outside this licence.\n")
+    k = kinds(text)
+    assert "grant.distribute" not in k
+    assert "restrict.commercial" in k
+
+
+def test_a_line_after_a_bullet_that_starts_flush_left_is_a_new_paragraph() -> None:
+    text = ("You may do the following:\n- Redistribution of the Model to anyone, for a fee or free of charge\n"
+            "When you redistribute the Model, you shall attach these terms.\n")
+    assert {"grant.distribute", "require.license_copy"} <= kinds(text)
+
+
+def test_needing_no_permission_and_not_applying_restrict_nothing() -> None:
+    assert "restrict.commercial" not in kinds("Commercial use of the Model needs no further permission.")
+    assert "restrict.commercial" not in kinds("Section 4 shall not apply to copies used only for "
+                                              "non-commercial research.")

@@ -275,7 +275,8 @@ class Frame:
         inside = any(head.start <= n < head.end for n in self.negators)
         label = head.label
         if label == "ASK_FIRST":
-            return Force.PROHIBITION
+            # "needs no further permission", "you do not need a licence": nothing to ask for
+            return Force.NONE if before or inside else Force.PROHIBITION
         if label in ("NEED_NOT", "INERT"):
             return Force.NONE
         if label in ("PERMIT", "CAN", "GRANTS"):

@@ -58,11 +58,17 @@ def line_breaks(lines: Iterable[tuple[str, int]], locate: Callable[[int], int]) 
     """
     breaks: list[Break] = []
     previous = ""
+    #: The previous line began a bulleted item: a line after it that starts flush left with a
+    #: capital is a new paragraph, not the item's wrapped tail ("- Redistribution ... free of
+    #: charge" / "When redistributing ..."), which Markdown would indent. (Numbered clauses of
+    #: a hard-wrapped text do run on flush left: "1.1.1 ... copies of the NVIDIA" / "AI Models".)
+    after_item = False
     first = True
     for line, at in lines:
         stripped = line.strip()
         if not stripped or (stripped[0] == "<" and _HTML_ONLY.match(stripped)):
             previous = ""
+            after_item = False
             continue
         lead = len(line) - len(line.lstrip())
         body = line[lead:]
@@ -77,6 +83,7 @@ def line_breaks(lines: Iterable[tuple[str, int]], locate: Callable[[int], int]) 
             or not prev
             or prev.endswith(_TERMINAL)
             or (len(prev) < _SHORT_LINE and stripped[:1].isupper() and not _RUNS_ON.search(prev))
+            or (after_item and lead == 0 and stripped[:1].isupper() and not _RUNS_ON.search(prev))
             or skip > 0
         )
         if starts_block:
@@ -84,6 +91,7 @@ def line_breaks(lines: Iterable[tuple[str, int]], locate: Callable[[int], int]) 
             content = locate(at + lead + (marker.end() if marker else skip))
             breaks.append(Break(offset=start, content=max(content, start), item=item))
         previous = stripped
+        after_item = item and body[skip:skip + 1] in ("-", "*", "+", "\u2022")
         first = False
     return breaks
 

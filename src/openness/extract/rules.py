@@ -256,7 +256,10 @@ class _UnitView:
             reading = self.lead.reading
             label = None if reading is None else (
                 "CAN" if reading.plain and reading.force is Force.PERMISSION else _FORCE_LABELS.get(reading.force))
-            inherited = [] if label is None else [
+            # an item that forbids or obliges in its own words ("(3) Use in production falls
+            # outside this Licence") says its own force; the lead-in's governs the others
+            own_force = any(m.label in _OWN_FORCE for m in self.marks)
+            inherited = [] if label is None or own_force else [
                 Mark(label=label, start=self.first_word - 1, end=self.first_word)]
             self._frames = []
             for n, (lo, hi) in enumerate(zip(bounds, bounds[1:])):
@@ -339,6 +342,8 @@ class _UnitView:
 #: What a rule's ``object`` names to accept an act whose object the clause does not name
 #: ("Redistribution and use ... are permitted").
 NO_OBJECT = "NONE"
+#: Markers with which a list item forbids or obliges on its own, whatever its lead-in says.
+_OWN_FORCE = frozenset({"MUST", "FORBID", "ASK_FIRST"})
 #: The marker that stands for a lead-in's force before each of its items.
 _FORCE_LABELS = {Force.PROHIBITION: "FORBID", Force.OBLIGATION: "MUST", Force.PERMISSION: "PERMIT"}
 
