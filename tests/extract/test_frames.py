@@ -125,3 +125,10 @@ def test_a_list_item_reads_its_lead_in() -> None:
     assert forces == [Force.PROHIBITION, Force.PROHIBITION]  # "use", and the item's "run"
     text = "You agree:\n(a) not to distribute the Model;\n(b) to include this notice.\n"
     assert force(text, "DISTRIBUTE") is Force.PROHIBITION
+
+
+def test_a_passive_subject_is_the_head_of_its_phrase() -> None:
+    (reading, target), = readings("Outputs of the Model must not be shared with patients.", "DISTRIBUTE")[:1]
+    assert target == "OUTPUT"
+    (_, target), = readings("Fine-tuned weights stay in the lab and may not be released.", "DISTRIBUTE")[:1]
+    assert target == "DERIVED"  # the longer name, not the "weights" inside it

@@ -28,7 +28,7 @@ from openness.extract.patterns import expand
 #: Written between two parts of a lemma phrase: a few words may stand there.
 GAP = "\u2026"
 #: The most tokens a gap spans unless digits after it say otherwise ("require …3 agreement").
-GAP_TOKENS = 10
+GAP_TOKENS = 14
 #: Tokens a gap never crosses: the end of a sentence or clause.
 GAP_STOPS = (".", ";", ":", "!", "?")
 _GAP_SPLIT = re.compile(GAP + r"(\d*)")

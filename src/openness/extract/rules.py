@@ -257,8 +257,11 @@ class _UnitView:
             label = None if reading is None else (
                 "CAN" if reading.plain and reading.force is Force.PERMISSION else _FORCE_LABELS.get(reading.force))
             # an item that forbids or obliges in its own words ("(3) Use in production falls
-            # outside this Licence") says its own force; the lead-in's governs the others
-            own_force = any(m.label in _OWN_FORCE for m in self.marks)
+            # outside this Licence") says its own force; the lead-in's governs the others, and
+            # those whose own marker sits in an exception ("(a) use it ..., unless we agree")
+            exceptions = [m.start for m in self.marks if m.label in ("EXCEPT", "COND")]
+            own_force = any(m.label in _OWN_FORCE and not any(e < m.start for e in exceptions)
+                            for m in self.marks)
             inherited = [] if label is None or own_force else [
                 Mark(label=label, start=self.first_word - 1, end=self.first_word)]
             self._frames = []
@@ -289,7 +292,7 @@ class _UnitView:
                     return True
                 target = frame.object_of(mark)
                 named = target is not None and target.label != PRONOUN
-                if named and target.label in rule.object:
+                if named and any(o.label in rule.object for o in frame.coordinated(target)):
                     return True
                 if not named and not frame.read(mark).plain and (
                         target.label if target is not None else NO_OBJECT) in rule.object:
