@@ -54,3 +54,19 @@ def mutated_text(draw: st.DrawFn, sources: Sequence[str], *, most: int = 8) -> s
             cut = pos + (1 if edit == "change" else 0)
             lines[at] = line[:pos] + draw(st.text(min_size=1, max_size=4)) + line[cut:]
     return "".join(lines)
+
+
+#: Explicit YAML tags of the safe schema, and none (the type then read off the value's look).
+_TAGS = st.sampled_from(["", "!!int ", "!!float ", "!!bool ", "!!null ", "!!timestamp ", "!!binary ",
+                         "!!str ", "!!set ", "!!omap ", "!!python/object "])
+#: Scalars that look like numbers, dates and times, right or wrong.
+_LOOKS = st.text(alphabet="0123456789-:._+TtZ xXoObe", max_size=24)
+
+
+@st.composite
+def yaml_mappings(draw: st.DrawFn, keys: Sequence[str] = ()) -> str:
+    """A YAML mapping whose values carry tags and look like the types they may not be:
+    ``released: 2001-13-45``, ``count: !!int _``, ``date: !!timestamp 25:61``."""
+    names = st.sampled_from(list(keys)) if keys else st.text(alphabet="abcdefgh_", min_size=1, max_size=8)
+    lines = [f"{draw(names)}: {draw(_TAGS)}{draw(_LOOKS)}" for _ in range(draw(st.integers(1, 6)))]
+    return "\n".join(lines) + "\n"

@@ -16,7 +16,7 @@ from openness.dsl.literals import PROFILE_FIELDS
 from openness.dsl.resources import builtin_rules_root
 from openness.engine import Profile
 from openness.errors import InputError
-from tests.mutations import mutated_bytes, mutated_text
+from tests.mutations import mutated_bytes, mutated_text, yaml_mappings
 
 pytestmark = pytest.mark.fuzz
 
@@ -24,7 +24,7 @@ EXAMPLE = (builtin_rules_root() / "example-profile.yaml").read_text("utf-8")
 SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=12),
                     st.sampled_from(["40M", "12B USD", "1e309", "-5K", "0x1F", "2001-13-45", "EUR 5"]))
 VALUES = st.recursive(SCALARS, lambda inner: st.one_of(
-    st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)), max_leaves=12)
+    st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)), max_leaves=8)
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +52,11 @@ def test_mutated_example_profile(folder: Path, text: str) -> None:
 @given(mutated_bytes([EXAMPLE.encode("utf-8")]))
 def test_mutated_profile_bytes(folder: Path, data: bytes) -> None:
     read(folder, data)
+
+
+@given(yaml_mappings([*PROFILE_FIELDS, "since"]))
+def test_values_that_are_not_their_type(folder: Path, text: str) -> None:
+    read(folder, text.encode("utf-8"))
 
 
 @given(st.dictionaries(st.one_of(st.sampled_from(list(PROFILE_FIELDS)), st.text(max_size=8)), VALUES, max_size=6))

@@ -20,7 +20,7 @@ from openness.ingest.normalize import analysis_view
 from openness.ingest.text import extract_metadata, read_text
 from openness.model import Document
 from tests.conftest import OWN_CORPUS
-from tests.mutations import mutated_bytes, mutated_text
+from tests.mutations import mutated_bytes, mutated_text, yaml_mappings
 
 pytestmark = pytest.mark.fuzz
 
@@ -87,6 +87,11 @@ def test_mutated_front_matter(text: str) -> None:
 @given(st.lists(st.one_of(YAML_MARKS, st.text(max_size=6)), max_size=60).map("".join))
 def test_random_front_matter(block: str) -> None:
     assert_front_matter_read(f"---\n{block}\n---\nLicence text.\n")
+
+
+@given(yaml_mappings(["license", "datasets", "released", "base_model"]))
+def test_front_matter_values_that_are_not_their_type(block: str) -> None:
+    assert_front_matter_read(f"---\n{block}---\n# Card\n")
 
 
 @given(mutated_text(FRONT_MATTER))
