@@ -6,6 +6,17 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, settings
+
+#: Hypothesis profiles. "ci", the default, keeps the whole ``fuzz`` set to a few tens of seconds;
+#: "long" is for an occasional search (``python -m pytest -m fuzz --hypothesis-profile long``,
+#: figures in docs/reliability.md). Neither has a deadline: speed is measured in ``bench/``,
+#: never asserted in a test, and a slow example on a loaded machine is not a failure.
+settings.register_profile("ci", max_examples=150, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=5000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
 OWN_CORPUS = ROOT / "corpora"

@@ -37,3 +37,16 @@ def test_deeply_nested_untrusted_yaml_is_an_error_not_a_crash():
 
     with pytest.raises(yaml.YAMLError):
         load_untrusted("[" * 100_000 + "]" * 100_000)
+
+
+@pytest.mark.parametrize("value", ["2001-13-45", "0000-01-01", "2001-02-03T25:00:00Z", "!!int _",
+                                   "!!int 0x", "!!float abc", "!!bool x", "!!timestamp x",
+                                   "!!int " + "9" * 5000])
+def test_untrusted_values_that_are_not_their_type_are_refused(value: str) -> None:
+    """Issue 17: PyYAML's safe constructors raise ValueError, IndexError, KeyError or
+    AttributeError for these, which reached the user as a traceback from a profile or a
+    model card's front matter."""
+    from openness.yamldata import UnsafeYAML, load_untrusted
+
+    with pytest.raises(UnsafeYAML, match="a value cannot be read as its type"):
+        load_untrusted(f"released: {value}\n")

@@ -23,8 +23,8 @@ MAX_ALIASED_NODES = 1000
 
 
 class UnsafeYAML(yaml.YAMLError):
-    """Well-formed YAML that openness will not read: too much behind its aliases, or a key that
-    is a list or a mapping."""
+    """Well-formed YAML that openness will not read: too much behind its aliases, a key that is
+    a list or a mapping, or a value that is not what its type says."""
 
 
 def safe_load(text: str) -> Any:
@@ -43,7 +43,12 @@ def load_untrusted(text: str) -> Any:
         raise UnsafeYAML("it nests too deeply") from None
     if node is not None:
         _check(node)
-    return yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506 - the safe loader
+    try:
+        return yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506 - the safe loader
+    except (ValueError, LookupError, AttributeError, TypeError) as exc:
+        # PyYAML's constructors let these out for a scalar they cannot make into its type:
+        # "2001-13-45" (a date by its look), "!!int _", "!!bool x", "!!timestamp x"
+        raise UnsafeYAML(f"a value cannot be read as its type ({exc})") from None
 
 
 def _check(root: yaml.Node) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from openness.ingest import IngestOptions
 from tests.cli.helpers import CORPORA, run
 
 
@@ -129,6 +130,19 @@ def test_a_failed_verdict_wins_over_an_unreadable_file(tmp_path: Path, release: 
     assert str(broken) in err and "Traceback" not in err
     never, _, _ = run("analyze", "--fail-on", "never", "--policy", "osd", str(broken), str(release))
     assert never == 2
+
+
+def test_text_over_the_length_limit_is_one_line_and_exit_2(tmp_path: Path, permissive: Path):
+    """A million short lines (issue 17) are refused as a whole, not analysed for minutes."""
+    limit = IngestOptions().max_chars
+    text = "Use is free.\n" * (limit // 13 + 1)
+    long = tmp_path / "long.txt"
+    long.write_text(text)
+    code, out, err = run("analyze", "--format", "json", "--policy", "osd", "--each", str(long), str(permissive))
+    assert code == 2
+    assert err.strip() == (f"openness: error: {long}: has {len(text):,} characters of text, over the limit of {limit:,}; "
+                           "raise IngestOptions.max_chars to read it")
+    assert any(v["subject"] == str(permissive) for v in json.loads(out)["verdicts"])
 
 
 def test_missing_path(tmp_path: Path):

@@ -1,6 +1,7 @@
 """Random and mutated rule files: always a located RuleError or a policy, never a traceback."""
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import given
 from hypothesis import strategies as st
 
 from openness.dsl import RuleErrors, loads
@@ -37,19 +38,19 @@ def mutated(draw):
     return text
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.fuzz
 @given(mutated())
 def test_mutated_builtin_packs(text):
     assert_located(text)
 
 
-@settings(max_examples=150, deadline=None)
+@pytest.mark.fuzz
 @given(st.text(alphabet=ALPHABET, max_size=200))
 def test_random_text(text):
     assert_located(text)
 
 
-@settings(max_examples=100, deadline=None)
+@pytest.mark.fuzz
 @given(st.text(max_size=80))
 def test_random_unicode(text):
     assert_located('policy p "t" {\n rule r "t" {\n fail if restrict.commercial "' + text.replace('"', "") + '"\n }\n}\n')

@@ -97,6 +97,20 @@ def test_size_limit(tmp_path: Path) -> None:
     assert "over the size limit" in message and "max_bytes" in message
 
 
+def test_length_limit_counts_characters_of_text(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text("é" * 600 + "\n")  # 1,202 bytes, 601 characters
+    assert load(path, options=IngestOptions(max_chars=601)).text.startswith("é")
+    message = problem(path, IngestOptions(max_chars=600))
+    assert message.startswith("has 601 characters of text, over the limit of 600") and "max_chars" in message
+
+
+def test_length_limit_of_a_pdf(paged_pdf: Path) -> None:
+    for backend in ("pdfium", "plumber"):
+        message = problem(paged_pdf, IngestOptions(max_chars=100, pdf_backend=backend))
+        assert "characters of text, over the limit of 100" in message
+
+
 def test_page_limit(paged_pdf: Path) -> None:
     for backend in ("pdfium", "plumber"):
         message = problem(paged_pdf, IngestOptions(max_pages=2, pdf_backend=backend))

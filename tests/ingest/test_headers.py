@@ -40,3 +40,11 @@ def test_numbered_headings_at_page_tops_are_not_page_numbers() -> None:
 def test_page_numbers_offset_by_unnumbered_front_pages() -> None:
     pages = ["Cover"] + [f"Body {w}.\n{i}" for i, w in enumerate("abcd", 1)]
     assert strip_running(pages).pages == ("Cover", "Body a.", "Body b.", "Body c.", "Body d.")
+
+
+def test_pages_of_nothing_but_a_repeated_line_keep_it() -> None:
+    """Found by fuzzing a damaged PDF (issue 17): its body streams lost, each page held only
+    the title, and stripping left a document of no text at all."""
+    pages = ["Harbor Research Licence 2.0", "Harbor Research Licence 2.0\n"]
+    stripped = strip_running(pages)
+    assert stripped.pages == tuple(pages) and stripped.removed == ()

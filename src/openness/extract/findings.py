@@ -79,13 +79,14 @@ def read_clauses(doc: Document) -> tuple[Any, Any]:
     """The normalised view of ``doc`` and the spaCy Doc the pipeline made of it (units, cues
     and rule hits in its ``user_data``)."""
     from openness.extract.pipeline import load_pipeline
+    from openness.extract.tokenizer import tokenize
     from openness.extract.units import BREAKS_KEY, TEXT_KEY
     from openness.ingest.normalize import analysis_view
 
     view = analysis_view(doc)
     locate = _locator(view, len(view.text))
     nlp = load_pipeline()
-    sdoc = nlp.make_doc(view.text)
+    sdoc = tokenize(nlp, view.text)
     sdoc.user_data[BREAKS_KEY] = line_breaks(text_lines(doc.text), locate)
     sdoc.user_data[TEXT_KEY] = view.text
     return view, nlp(sdoc)

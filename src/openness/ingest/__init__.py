@@ -56,7 +56,7 @@ def load(path: str | Path, *, options: IngestOptions | None = None) -> Document:
     if sniff.is_pdf(data):
         from openness.ingest.pdf import read_pdf
 
-        return read_pdf(name, data, sha256, options)
+        return _within_length(read_pdf(name, data, sha256, options), options)
     if file.suffix.lower() == ".pdf":
         raise InputError(name, "is named .pdf but is not a PDF (no %PDF- header): damaged or mislabelled")
     kind = sniff.unsupported_kind(file, data)
@@ -67,4 +67,15 @@ def load(path: str | Path, *, options: IngestOptions | None = None) -> Document:
 
     from openness.ingest.text import read_text
 
-    return read_text(name, data, sha256, markdown=sniff.text_format(file) == "md")
+    return _within_length(read_text(name, data, sha256, markdown=sniff.text_format(file) == "md"), options)
+
+
+def _within_length(doc: Document, options: IngestOptions) -> Document:
+    """``doc``, unless its text is over :attr:`IngestOptions.max_chars`."""
+    if len(doc.text) > options.max_chars:
+        raise InputError(
+            doc.path,
+            f"has {len(doc.text):,} characters of text, over the limit of {options.max_chars:,}; "
+            "raise IngestOptions.max_chars to read it",
+        )
+    return doc

@@ -83,6 +83,10 @@ def strip_running(pages: list[str]) -> Stripped:
                 drop.add(i)
                 removed.setdefault(lines[i].strip())
         result.append("\n".join(_kept(lines, drop)))
+    if not any(page.strip() for page in result):
+        # lines on every page and nothing else (a damaged PDF whose body text is lost): they
+        # are all the document says, not its margins
+        return Stripped(pages=tuple(pages), removed=())
     return Stripped(pages=tuple(result), removed=tuple(removed))
 
 

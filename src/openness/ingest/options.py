@@ -16,6 +16,11 @@ class IngestOptions:
     #: Larger files are refused before they are read: licences are kilobytes, so a huge file is
     #: almost always the wrong file, and refusing early keeps memory bounded.
     max_bytes: int = 50 * 1024 * 1024
+    #: Documents with more characters of text are refused once read. The analysis takes time
+    #: and memory in step with the text's words and marks (figures at this limit in
+    #: docs/reliability.md), while the longest real licence or model card is some forty
+    #: thousand characters: half a million is a 200-page book, not a licence.
+    max_chars: int = 500_000
     #: PDFs with more pages are refused before any text is extracted.
     max_pages: int = 2000
     #: ``pdfium`` (pypdfium2, fast, the default) or ``plumber`` (pdfplumber with
@@ -31,5 +36,5 @@ class IngestOptions:
             raise ValueError(
                 f"pdf_backend must be one of {', '.join(PDF_BACKENDS)}, not {self.pdf_backend!r}"
             )
-        if self.max_bytes <= 0 or self.max_pages <= 0:
-            raise ValueError("max_bytes and max_pages must be positive")
+        if min(self.max_bytes, self.max_chars, self.max_pages) <= 0:
+            raise ValueError("max_bytes, max_chars and max_pages must be positive")
