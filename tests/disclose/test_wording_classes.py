@@ -74,6 +74,9 @@ def test_a_source_held_back_still_describes_and_caps_a_release(tmp_path: Path) -
         ("# Wren\n\nWe don't publish our training pipeline.\n", "disclose.training_code", False, None),
         ("# Wren\n\n## Training code\n\nThe training code is not released. Inference code is available at "
          "https://github.com/wren/run.\n", "disclose.training_code", False, None),
+        # an example of running the model, under a "Code" heading, is no training code
+        ("# Wren\n\n## Code\n\nTraining code: not public. A usage example for the `wrenlib` package is "
+         "in the repository.\n", "disclose.training_code", False, None),
         ("# Wren\n\n- **Weights:** https://wren.example/w (CC BY 4.0)\n", "disclose.weights", True, None),
         ("# Wren\n\n## Where the weights are\n\nThey aren't anywhere yet. They will be released later.\n",
          "disclose.weights", False, None),
