@@ -9,13 +9,12 @@ new vague phrase) without touching the code that weighs them.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from openness.errors import OpennessError
+from openness.jsonlines import package_file, read_objects
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -37,14 +36,10 @@ _LABEL_FIELDS = ("cue", "topic", "name", "host", "id")
 @cache
 def load(name: str) -> tuple[Pattern, ...]:
     """The patterns of ``patterns/<name>.jsonl``, in file order (earlier lines win ties)."""
-    resource = resources.files("openness.disclose").joinpath("patterns", f"{name}.jsonl")
+    resource = package_file("openness.disclose", f"patterns/{name}.jsonl")
     entries: list[Pattern] = []
-    for number, line in enumerate(resource.read_text("utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"disclose/patterns/{name}.jsonl:{number}"
+    for where, raw in read_objects(resource, f"disclose/patterns/{name}.jsonl"):
         try:
-            raw = json.loads(line)
             label = next(raw[key] for key in _LABEL_FIELDS if key in raw)
             flags = 0 if raw.get("case") else re.IGNORECASE
             regex = re.compile(raw["pattern"], flags)

@@ -24,15 +24,14 @@ Adding a kind is adding a file (or lines) here; nothing in the Python code lists
 from __future__ import annotations
 
 import itertools
-import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from openness.errors import OpennessError
 from openness.extract.frames import Force
+from openness.jsonlines import package_file, read_objects
 from openness.taxonomy import load_taxonomy
 
 #: Labels set from the text's structure, not from a pattern: ``LEAD_IN`` marks a unit that
@@ -217,18 +216,11 @@ def load_patterns() -> PatternSet:
     cues: list[Cue] = []
     rules: list[Rule] = []
     reviews: list[Review] = []
-    folder = resources.files("openness.extract").joinpath("patterns")
+    folder = package_file("openness.extract", "patterns")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if not entry.name.endswith(".jsonl"):
             continue
-        for number, line in enumerate(entry.read_text("utf-8").splitlines(), start=1):
-            if not line.strip():
-                continue
-            source = f"{entry.name}:{number}"
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise OpennessError(f"{source}: not JSON: {exc.msg}") from None
+        for source, obj in read_objects(entry, entry.name):
             if "kind" in obj:
                 rules.append(_rule(obj, source))
             elif "review" in obj:

@@ -32,6 +32,8 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import registry
 
+from openness.jsonlines import package_file, read_objects
+
 #: A suffix is looked for among a word's last this many characters. No suffix of the rules is
 #: longer, except a run of dots, which then comes off in pieces of this length.
 SUFFIX_WINDOW = 64
@@ -49,8 +51,8 @@ def _rules() -> dict[str, Any]:
 
 def abbreviations() -> list[str]:
     """Words ending in a full stop that stay whole (the stop ends no sentence)."""
-    raw = resources.files("openness.extract").joinpath("data/abbreviations.jsonl").read_text("utf-8")
-    return [json.loads(line)["abbr"] for line in raw.splitlines() if line.strip()]
+    resource = package_file("openness.extract", "data/abbreviations.jsonl")
+    return [entry["abbr"] for _, entry in read_objects(resource, "extract/data/abbreviations.jsonl")]
 
 
 def _special_cases(rules: dict[str, Any]) -> dict[str, list[dict[int, str]]]:
