@@ -491,3 +491,11 @@ def test_an_items_own_marker_inside_an_exception_leaves_the_lead_in_in_force() -
     text = ("You may not do any of the following:\n\n(a) use the Model to build a rival chatbot, "
             "unless we agree to it in writing;\n\n(b) sell the Model.\n")
     assert "restrict.non_compete" in kinds(text)
+
+
+def test_a_ban_after_but_or_and_is_a_ban() -> None:
+    assert "restrict.modification" in kinds("Keep your fine-tuned versions of the Model, but do not publish them.")
+
+
+def test_a_ban_on_use_beyond_non_commercial_purposes_restricts_commercial_use() -> None:
+    assert "restrict.commercial" in kinds("You may not use the Model other than for non-commercial research.")
