@@ -267,7 +267,7 @@ class _UnitView:
             self._frames = []
             for n, (lo, hi) in enumerate(zip(bounds, bounds[1:])):
                 inside = [m for m in self.marks if lo <= m.start < hi]
-                earlier = [m for m in self.marks if m.start < lo and m.label in self.objects]
+                earlier = [m for m in self.marks if m.start < lo and (m.label in self.objects or m.label == "OF")]
                 self._frames.append(Frame((inherited if n == 0 else []) + inside, self.objects,
                                           earlier, self.acts))
         return self._frames
