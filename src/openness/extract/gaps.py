@@ -11,7 +11,6 @@ more than half the extractor's time, for a score of phrases.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from openness.extract.inflect import word_forms
+from openness.extract.inflect import phrase_forms
 from openness.extract.patterns import expand
 
 #: Written between two parts of a lemma phrase: a few words may stand there.
@@ -45,12 +44,9 @@ class _GapPhrase:
 
 
 def part_spellings(part: str) -> list[str]:
-    """Every spelling of one part: its ``{a|b}`` alternatives, each word in all its forms."""
-    return sorted({
-        " ".join(combo)
-        for spelling in expand(part)
-        for combo in itertools.product(*(word_forms(word) for word in spelling.lower().split()))
-    })
+    """Every spelling of one part: its ``{a|b}`` alternatives, each inflected as any lemma
+    phrase is (:func:`openness.extract.inflect.phrase_forms`)."""
+    return sorted({form for spelling in expand(part) for form in phrase_forms(spelling)})
 
 
 class GapMatcher:
