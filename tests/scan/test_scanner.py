@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from openness.scan import Engine, Store, scan
+from openness.scan.engines import DASK_BATCH
 from openness.scan.store import ROW_TABLES
 
 from .conftest import CORPORA, card_fleet
@@ -147,3 +148,11 @@ def test_dask_gives_the_same_rows_as_the_local_engine(fleet):
     scanned([root / "fleet", root / "hub"], root / "local.sqlite")
     scanned([root / "fleet", root / "hub"], root / "dask.sqlite", engine=Engine.DASK, workers=2)
     assert dump(root / "local.sqlite") == dump(root / "dask.sqlite")
+
+
+def test_dask_hands_out_releases_in_batches_and_loses_none(tmp_path):
+    pytest.importorskip("dask.distributed")
+    card_fleet(tmp_path / "many", 2 * DASK_BATCH + 3, broken=1)
+    scanned([tmp_path / "many"], tmp_path / "local.sqlite")
+    scanned([tmp_path / "many"], tmp_path / "dask.sqlite", engine=Engine.DASK, workers=2)
+    assert dump(tmp_path / "local.sqlite") == dump(tmp_path / "dask.sqlite")

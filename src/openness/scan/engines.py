@@ -10,14 +10,19 @@ from __future__ import annotations
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from contextlib import contextmanager
 from enum import StrEnum
+from itertools import islice
 from typing import Any, Callable, Iterable, Iterator
 
 from openness.errors import OpennessError
 from openness.processes import process_pool
-from openness.scan.task import Job, Rows, run_job
+from openness.scan.task import Job, Rows, run_job, run_jobs
 
 #: Jobs in flight per worker: enough to keep each busy, few enough to keep memory flat.
 WINDOW = 4
+#: Releases per Dask task. A release takes tens of milliseconds, about what a task's round
+#: trip through the scheduler costs; one task per release spent as much time handing work
+#: out as doing it (1.23x one local process with two workers, against 1.69x for the pool).
+DASK_BATCH = 16
 
 
 class Engine(StrEnum):
@@ -64,14 +69,21 @@ def _dask(jobs: Iterable[Job], workers: int, scheduler: str | None) -> Iterator[
         queue = as_completed()
         window = max(workers, len(client.scheduler_info().get("workers", {})) or 1) * WINDOW
         in_flight = 0
-        for job in jobs:
-            queue.add(client.submit(run_job, job, pure=False))
+        for batch in _batches(jobs, DASK_BATCH):
+            queue.add(client.submit(run_jobs, batch, pure=False))
             in_flight += 1
             if in_flight >= window:
-                yield next(queue).result()
+                yield from next(queue).result()
                 in_flight -= 1
         for future in queue:
-            yield future.result()
+            yield from future.result()
+
+
+def _batches(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
+    """``jobs`` in lists of ``size`` (the last shorter), read only as far as they are handed out."""
+    remaining = iter(jobs)
+    while batch := list(islice(remaining, size)):
+        yield batch
 
 
 @contextmanager

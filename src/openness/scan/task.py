@@ -61,6 +61,12 @@ def run_job(job: Job) -> Rows:
                                          failed=True))
 
 
+def run_jobs(jobs: list[Job]) -> list[Rows]:
+    """:func:`run_job` of each of ``jobs``: one task for several releases, where handing out a
+    task costs as much as a release takes (a Dask cluster's round trip)."""
+    return [run_job(job) for job in jobs]
+
+
 def _analysed(job: Job) -> Rows:
     from openness.analysis import Release, judge, read_document, readings
     from openness.report import render
