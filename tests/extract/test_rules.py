@@ -499,3 +499,8 @@ def test_a_ban_after_but_or_and_is_a_ban() -> None:
 
 def test_a_ban_on_use_beyond_non_commercial_purposes_restricts_commercial_use() -> None:
     assert "restrict.commercial" in kinds("You may not use the Model other than for non-commercial research.")
+
+
+def test_a_markdown_heading_names_a_topic_but_a_question_heading_is_read() -> None:
+    assert "grant.use" not in kinds("## Who can use the speech models\n\nResidents of any country.\n")
+    assert "grant.commercial" in kinds("## Can I use it commercially?\n\nYes, commercial use is allowed.\n")

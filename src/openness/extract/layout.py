@@ -38,6 +38,10 @@ _RUNS_ON = re.compile(
     r"these|its|your|our|their|is|are|be|may|must|shall|will)\*{0,2})$", re.IGNORECASE)
 
 
+#: A Markdown heading line: one to six "#" and a space.
+_ATX_HEADING = re.compile(r"#{1,6}[ \t]")
+
+
 @dataclass(frozen=True, kw_only=True)
 class Break:
     """A place in the analysed text where a new unit must start."""
@@ -48,6 +52,8 @@ class Break:
     content: int
     #: The line starts a list item.
     item: bool
+    #: The line is a Markdown heading ("## Who can use the models"): a title, not a clause.
+    heading: bool = False
 
 
 def line_breaks(lines: Iterable[tuple[str, int]], locate: Callable[[int], int]) -> list[Break]:
@@ -89,7 +95,8 @@ def line_breaks(lines: Iterable[tuple[str, int]], locate: Callable[[int], int]) 
         if starts_block:
             start = locate(at + lead)
             content = locate(at + lead + (marker.end() if marker else skip))
-            breaks.append(Break(offset=start, content=max(content, start), item=item))
+            breaks.append(Break(offset=start, content=max(content, start), item=item,
+                                heading=_ATX_HEADING.match(body) is not None))
         previous = stripped
         after_item = item and body[skip:skip + 1] in ("-", "*", "+", "\u2022")
         first = False

@@ -160,8 +160,10 @@ class RuleApplier:
                 in_list = False  # nothing can fire, and nothing is carried to the next unit
                 continue
             body = text[unit.start_char : unit.end_char].rstrip(" *_")
-            if not in_list and _is_heading(body):
-                continue  # a title names a topic; the clause under it says what the rule is
+            if not in_list and ((unit.heading and not body.endswith("?")) or _is_heading(body)):
+                # a title names a topic; the clause under it says what the rule is (a question
+                # heading stays: in a FAQ, "Can I use it commercially?" and its "Yes." are one)
+                continue
             announces = body.endswith(_LEAD_IN_ENDS) or _ANNOUNCES in body.lower()
             view = _UnitView(unit, unit_marks, lead, announces, self.objects, self.acts,
                              _first_word(doc, unit))

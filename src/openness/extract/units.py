@@ -55,6 +55,8 @@ class Unit:
     item: bool
     #: The unit begins a block (a paragraph, heading or list item), not merely a sentence.
     block: bool
+    #: The unit begins a Markdown heading line.
+    heading: bool = False
 
 
 @Language.factory("openness_units", default_config={"max_tokens": 200})
@@ -233,6 +235,7 @@ def _unit(text: str, start: int, end: int, start_char: int, end_char: int, brk: 
         end_char=end_char,
         item=brk is not None and brk.item,
         block=brk is not None,
+        heading=brk is not None and brk.heading,
     )
 
 
