@@ -21,10 +21,10 @@ from typing import Any
 
 from openness.disclose import disclosure_findings
 from openness.errors import InputError
+from openness.evaluate.groundtruth import OWN_KEY, REAL_KEY, read_key
 from openness.ingest import load
 from openness.model import Document, Finding
 from openness.segment import segment
-from openness.yamldata import safe_load
 
 #: The four judgments of a card, and the finding kind and attribute each is read from.
 JUDGMENTS = {
@@ -63,23 +63,16 @@ class CardResult:
 
 def load_key(corpus: Path) -> list[KeyedCard]:
     """The cards of the answer key in ``corpus`` (``GROUND_TRUTH.yaml`` or ``expected.yaml``)."""
-    if (corpus / "GROUND_TRUTH.yaml").is_file():
+    if (corpus / REAL_KEY).is_file():
         return _ground_truth_cards(corpus)
-    if (corpus / "expected.yaml").is_file():
+    if (corpus / OWN_KEY).is_file():
         return _expected_cards(corpus)
     raise InputError(str(corpus), "no GROUND_TRUTH.yaml or expected.yaml here")
 
 
-def _read_yaml(path: Path) -> Any:
-    try:
-        return safe_load(path.read_text("utf-8"))
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read the answer key ({exc.strerror})") from None
-
-
 def _ground_truth_cards(corpus: Path) -> list[KeyedCard]:
-    truth = _read_yaml(corpus / "GROUND_TRUTH.yaml")
-    levels = _read_yaml(corpus / "FACT_KINDS.yaml")["disclosure_levels"]
+    truth = read_key(corpus / REAL_KEY)
+    levels = read_key(corpus / "FACT_KINDS.yaml")["disclosure_levels"]
     return [
         KeyedCard(file=entry["file"], expected={"training_data": levels[entry["disclosure_level"]]})
         for entry in truth.get("disclosures", [])
@@ -89,7 +82,7 @@ def _ground_truth_cards(corpus: Path) -> list[KeyedCard]:
 
 def _expected_cards(corpus: Path) -> list[KeyedCard]:
     cards = []
-    for doc in _read_yaml(corpus / "expected.yaml")["documents"]:
+    for doc in read_key(corpus / OWN_KEY)["documents"]:
         if "disclosure" not in doc:
             continue
         facts = tuple((f["kind"], f["quote"]) for f in doc.get("facts") or ()

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-import yaml
-
 from openness.errors import InputError
+from openness.yamldata import safe_load
 
 #: The threshold facts whose numbers and units are checked exactly.
 THRESHOLD_FACTS = {"user_threshold": "restrict.user_threshold", "revenue_threshold": "restrict.revenue_threshold"}
@@ -66,6 +65,15 @@ REAL_KEY = "GROUND_TRUTH.yaml"
 _CLAUSE_ROLES = frozenset({"license", "use_policy"})
 
 
+def read_key(path: Path) -> Any:
+    """One file of an answer key (``GROUND_TRUTH.yaml``, ``FACT_KINDS.yaml``, ``expected.yaml``):
+    the project's own or the shared corpus's, read with the safe loader."""
+    try:
+        return safe_load(path.read_text("utf-8"))
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read the answer key ({exc.strerror})") from None
+
+
 def has_key(root: Path) -> bool:
     return (root / REAL_KEY).is_file() or (root / OWN_KEY).is_file()
 
@@ -74,11 +82,8 @@ def load_entries(root: Path) -> list[Entry]:
     """The audited licence entries of the corpus at ``root``, in file order."""
     if not (root / REAL_KEY).is_file() and (root / OWN_KEY).is_file():
         return _own_entries(root)
-    try:
-        truth = yaml.safe_load((root / "GROUND_TRUTH.yaml").read_text("utf-8"))
-        mapping = yaml.safe_load((root / "FACT_KINDS.yaml").read_text("utf-8"))["fact_kinds"]
-    except OSError as exc:
-        raise InputError(str(root), f"cannot read the answer key ({exc.strerror})") from None
+    truth = read_key(root / REAL_KEY)
+    mapping = read_key(root / "FACT_KINDS.yaml")["fact_kinds"]
     entries = []
     for raw in truth.get("licenses", []):
         if "kinds_present" not in raw:
@@ -115,10 +120,7 @@ def load_entries(root: Path) -> list[Entry]:
 
 def _own_entries(root: Path) -> list[Entry]:
     """The licence entries of an ``expected.yaml`` key: facts carry their kind and attributes."""
-    try:
-        key = yaml.safe_load((root / OWN_KEY).read_text("utf-8"))
-    except OSError as exc:
-        raise InputError(str(root), f"cannot read the answer key ({exc.strerror})") from None
+    key = read_key(root / OWN_KEY)
     entries = []
     for raw in key.get("documents", []):
         if raw.get("role") not in _CLAUSE_ROLES or "kinds_present" not in raw:
