@@ -261,9 +261,9 @@ class _UnitView:
             # an item that forbids or obliges in its own words ("(3) Use in production falls
             # outside this Licence") says its own force; the lead-in's governs the others, and
             # those whose own marker sits in an exception ("(a) use it ..., unless we agree")
-            exceptions = [m.start for m in self.marks if m.label in ("EXCEPT", "COND")]
-            own_force = any(m.label in _OWN_FORCE and not any(e < m.start for e in exceptions)
-                            for m in self.marks)
+            exceptions = [*self.present.get("EXCEPT", ()), *self.present.get("COND", ())]
+            own_force = any(not any(e < at for e in exceptions)
+                            for label in _OWN_FORCE for at in self.present.get(label, ()))
             inherited = [] if label is None or own_force else [
                 Mark(label=label, start=self.first_word - 1, end=self.first_word)]
             self._frames = []
@@ -408,13 +408,17 @@ def _may_fire(rule: Rule, present: dict[str, list[int]]) -> bool:
     ``all`` and one of its acts. A cheap test before the unit is cut into clauses and frames."""
     if rule.act and not any(label in present for label in rule.act):
         return False
+    return _has_all(rule, present)
+
+
+def _has_all(rule: Rule, present: dict[str, list[int]]) -> bool:
+    """Whether ``present`` holds a label of each entry of the rule's ``all``."""
     return all(any(label in present for label in alternatives) for alternatives in rule.all)
 
 
 def _fires(rule: Rule, present: dict[str, list[int]]) -> bool:
-    for alternatives in rule.all:
-        if not any(label in present for label in alternatives):
-            return False
+    if not _has_all(rule, present):
+        return False
     for label in rule.none:
         if label in present:
             return False
