@@ -504,3 +504,75 @@ def test_a_ban_on_use_beyond_non_commercial_purposes_restricts_commercial_use() 
 def test_a_markdown_heading_names_a_topic_but_a_question_heading_is_read() -> None:
     assert "grant.use" not in kinds("## Who can use the speech models\n\nResidents of any country.\n")
     assert "grant.commercial" in kinds("## Can I use it commercially?\n\nYes, commercial use is allowed.\n")
+
+
+def test_a_grant_under_patent_rights_named_with_others_grants_patents() -> None:
+    assert "grant.patent" in kinds("Under every copyright and patent right it owns in the Weights, the Institute "
+                                   "allows you to run, copy and share them.")
+    assert "grant.patent" not in kinds("No licence under any patent rights is given to you by this document.")
+
+
+def test_commercial_use_granted_by_a_double_negative_or_by_what_may_be_built() -> None:
+    assert "grant.commercial" in kinds("Nothing in these terms restricts running the Model in a paid product.")
+    assert "grant.commercial" in kinds("Commercial applications may be built on top of the Weights.")
+    assert "grant.commercial" not in kinds("Nothing in these terms restricts non-commercial research.")
+
+
+def test_making_derivatives_is_modifying() -> None:
+    assert "grant.modify" in kinds("You may create Derivative Models from the Weights.")
+
+
+def test_an_imperative_after_an_opening_phrase_obliges() -> None:
+    assert "require.attribution" in kinds("On the landing page of any app built with the Model, mention that it "
+                                          "relies on Kestrel-2.")
+    assert "require.attribution" not in kinds("In any way that breaks national, state or local law.")
+
+
+def test_citing_or_stating_given_words_is_attribution() -> None:
+    assert "require.attribution" in kinds("Every paper that reports results obtained with it must cite our "
+                                          "technical report.")
+    assert "require.attribution" in kinds('Your app\'s about page must say "Powered by Kestrel".')
+
+
+def test_terms_as_protective_for_recipients_are_a_flow_down() -> None:
+    assert "require.flow_down" in kinds("Anyone you hand a fine-tuned copy to must accept terms at least as "
+                                        "protective as Annex 1.")
+    assert "require.flow_down" not in kinds("The Licensor must offer terms no less protective than the law requires.")
+
+
+def test_releasing_derivatives_under_this_licence_is_share_alike() -> None:
+    assert "require.share_alike" in kinds("You must publish every Derivative Model you distribute under this "
+                                          "licence and no other.")
+    assert "require.share_alike" in kinds("Modified versions you hand out shall be released without further terms.")
+
+
+def test_rights_that_stop_end() -> None:
+    assert "term.termination" in kinds("Your licence stops at once if you break Section 3.")
+    assert "term.patent_retaliation" in kinds("They stop as well if you sue anyone claiming that the Model "
+                                              "infringes a patent.")
+
+
+def test_a_revised_annex_that_applies_is_a_unilateral_change() -> None:
+    assert "restrict.unilateral_change" in kinds("We may revise the annex at any time; the edition in force when "
+                                                 "you use the Model applies.")
+
+
+def test_keeping_the_model_to_yourself_limits_redistribution() -> None:
+    assert "restrict.redistribution" in kinds("Keep the checkpoint and your copies of it to yourself.")
+
+
+def test_a_question_answered_no_grants_nothing() -> None:
+    assert "grant.distribute" not in kinds("## May I pass the weights on?\n\nNo. They are for your lab only.\n")
+
+
+def test_conditions_below_a_grant_are_duties_even_as_facts() -> None:
+    text = ("You may copy and share the Model, provided the following conditions are met:\n\n"
+            "1. Every copy you share carries this list of conditions.\n")
+    assert "require.license_copy" in kinds(text)
+
+
+def test_a_lead_in_whose_list_is_a_paragraph_ends_at_the_next_item() -> None:
+    text = ("1. You shall show in any public statement about a Derivative the following sentence:\n\n"
+            "\"This work uses Kestrel.\"\n\n2. You are solely responsible for redistributing the Work "
+            "under this License.\n")
+    assert "require.share_alike" not in kinds(text)

@@ -61,7 +61,7 @@ def _overlap(a: Mark, b: Mark) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-@Language.factory("openness_cues", default_config={"head_tokens": 16})
+@Language.factory("openness_cues", default_config={"head_tokens": 24})
 def make_cues(nlp: Language, name: str, head_tokens: int) -> "CueFinder":
     return CueFinder(nlp, head_tokens=head_tokens)
 

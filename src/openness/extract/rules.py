@@ -153,9 +153,14 @@ class RuleApplier:
         lead = _LeadIn()
         text = doc.user_data.get(TEXT_KEY) or doc.text
         in_list = False
-        for unit, unit_marks in zip(units, marks):
-            if unit.block and not unit.item and not in_list:
-                lead = _LeadIn()
+        #: Whether the list under the current lead-in is made of list items; a list of
+        #: paragraphs (a quoted statement after "the following statement:") ends at the next item.
+        items_follow: bool | None = None
+        for index, (unit, unit_marks) in enumerate(zip(units, marks)):
+            if unit.block and not in_list and (not unit.item or items_follow is False):
+                lead, items_follow = _LeadIn(), None
+            if items_follow is None and lead.labels:
+                items_follow = unit.item
             if not unit_marks and not lead.labels:
                 in_list = False  # nothing can fire, and nothing is carried to the next unit
                 continue
@@ -164,12 +169,15 @@ class RuleApplier:
                 # a title names a topic; the clause under it says what the rule is (a question
                 # heading stays: in a FAQ, "Can I use it commercially?" and its "Yes." are one)
                 continue
+            if body.endswith("?") and not _answered_yes(text, units, index):
+                continue  # "Can I share the weights?" grants nothing when the answer is "No."
             announces = body.endswith(_LEAD_IN_ENDS) or _ANNOUNCES in body.lower()
             view = _UnitView(unit, unit_marks, lead, announces, self.objects, self.acts,
                              _first_word(doc, unit))
             yield view
             if view.lead_in:
                 lead = view.as_lead_in(lead if unit.item or in_list else _LeadIn())
+                items_follow = None
             # A list runs on while its items end in ";" (or a nested lead-in's ":"), even when
             # they carry no marker, as in a policy that puts one prohibited use per line.
             in_list = bool(lead.labels) and body.endswith((";", ":", "; and", "; or", "and/or"))
@@ -324,6 +332,10 @@ class _UnitView:
             inherited = (frame.read(mark), target.label if target is not None else None)
             readings[mark.label] = (*readings.get(mark.label, ()), inherited)
         reading = frame.read(own[-1]) if own else frame.closing()
+        if reading.force is Force.PERMISSION and _CONDITIONS_FOLLOW in self.present:
+            # "You may use ... as long as every condition below is satisfied:": each item is
+            # a duty, even one written as a fact ("Copies ... retain the copyright line")
+            reading = Reading(force=Force.OBLIGATION, actor=reading.actor)
         return _LeadIn(labels=outer.labels | {m.label for m in self.marks}, acts=readings,
                        reading=reading if reading.force is not Force.NONE else outer.reading)
 
@@ -350,6 +362,8 @@ NO_OBJECT = "NONE"
 #: Markers with which a list item forbids or obliges on its own, whatever its lead-in says.
 _OWN_FORCE = frozenset({"MUST", "FORBID", "ASK_FIRST"})
 #: The marker that stands for a lead-in's force before each of its items.
+#: The label of words announcing that a grant's list holds its conditions.
+_CONDITIONS_FOLLOW = "CONDITIONS_FOLLOW"
 _FORCE_LABELS = {Force.PROHIBITION: "FORBID", Force.OBLIGATION: "MUST", Force.PERMISSION: "PERMIT"}
 
 
@@ -371,6 +385,14 @@ def _first_word(doc: Doc, unit: Unit) -> int:
         if doc[index].idx >= unit.start_char:
             return index
     return unit.start
+
+
+def _answered_yes(text: str, units: list[Unit], index: int) -> bool:
+    """Whether the unit after the question ``units[index]`` answers it with "Yes"."""
+    if index + 1 >= len(units):
+        return False
+    answer = text[units[index + 1].start_char : units[index + 1].end_char]
+    return answer.lstrip(" *_-\t\n").lower().startswith("yes")
 
 
 def _is_heading(body: str) -> bool:
