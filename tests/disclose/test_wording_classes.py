@@ -118,3 +118,16 @@ def test_generation_parameters_are_not_the_weights_and_a_licence_line_is(tmp_pat
     [weights] = _findings(tmp_path, body)["disclose.weights"]
     assert weights.attributes == {"available": True, "license": "apache-2.0"}
     assert weights.evidence.quote.startswith("**License:**")
+
+
+def test_weight_files_listed_with_a_link_are_released_weights(tmp_path: Path) -> None:
+    body = ("# Wren\n\n## Get it\n\n- `wren-1b-q8.gguf` (1.1 GB): https://wren.example/get\n")
+    weights = _findings(tmp_path, body)["disclose.weights"]
+    assert weights and weights[0].attributes.get("available") is True
+
+
+def test_scores_under_a_numbers_heading_are_an_evaluation(tmp_path: Path) -> None:
+    body = ("# Wren\n\n## Numbers\n\nWe scored Wren against two chat models on 300 scenes.\n\n"
+            "| Model | Accuracy (%) |\n|---|---|\n| Wren | 71 |\n| Other | 60 |\n")
+    evaluation = _findings(tmp_path, body)["disclose.evaluation"]
+    assert evaluation and evaluation[0].attributes.get("available") is True

@@ -576,3 +576,74 @@ def test_a_lead_in_whose_list_is_a_paragraph_ends_at_the_next_item() -> None:
             "\"This work uses Kestrel.\"\n\n2. You are solely responsible for redistributing the Work "
             "under this License.\n")
     assert "require.share_alike" not in kinds(text)
+
+
+def test_a_grant_at_no_charge_is_still_a_grant() -> None:
+    k = kinds("The Lab gives you a worldwide, no-charge permission to copy and share the Checkpoint.")
+    assert "grant.distribute" in k
+    assert "restrict.redistribution" not in k
+
+
+def test_what_a_permission_excepts_it_withholds() -> None:
+    assert "restrict.non_compete" in kinds("You may use the Weights for any purpose other than building a rival "
+                                           "translation service.")
+    assert "grant.use" in kinds("The Lab grants you a licence, irrevocable except as stated in Section 9, to use "
+                                "the Weights.")
+    assert "restrict.field_of_use" not in kinds("The Lab grants you a licence, irrevocable except as stated in "
+                                                "Section 9, to use the Weights.")
+
+
+def test_a_duty_written_as_a_precondition() -> None:
+    assert "require.license_copy" in kinds("Any transfer of the Weights is conditional upon the full text of this "
+                                           "licence travelling with them.")
+    assert "require.flow_down" in kinds("The recipient's acceptance of Sections 4 and 5 is a precondition of any "
+                                        "transfer of the Weights.")
+
+
+def test_sections_made_binding_on_others_are_a_flow_down() -> None:
+    assert "require.flow_down" in kinds("Before you hand over a fine-tuned copy, you must make Sections 4 and 5 "
+                                        "binding on the recipient in writing.")
+    assert "require.flow_down" not in kinds("By downloading the Weights you agree to be bound by this Agreement.")
+
+
+def test_a_copy_of_the_licence_given_to_someone_is_a_licence_copy() -> None:
+    assert "require.license_copy" in kinds("You must send each recipient a complete copy of this licence.")
+    assert "require.license_copy" in kinds("You may ship it in your app, as long as you include the licence file "
+                                           "with it.")
+
+
+def test_a_permitted_use_that_is_never_for_something_restricts_the_field() -> None:
+    assert "restrict.field_of_use" in kinds("You may use the Model for teaching, and never to grade students "
+                                            "without a human check.")
+
+
+def test_an_earlier_versions_terms_are_history() -> None:
+    assert "restrict.user_threshold" not in kinds("Version 1 limited free use to apps with fewer than 5 million "
+                                                  "monthly active users.")
+
+
+def test_paragraph_and_section_signs_number_clauses() -> None:
+    assert "restrict.geographic" in kinds('\u00b6 2.4 "Territory" means worldwide, excluding Belarus and Iran.\n')
+
+
+def test_a_passive_act_is_done_to_its_subject() -> None:
+    assert "restrict.outputs" in kinds("Outputs must not be shown to customers as the opinion of a "
+                                       "lawyer.")
+
+
+def test_the_model_named_by_what_it_is() -> None:
+    text = "Osprey, our small speech model, is free.\n\nYou can run Osprey and ship it in your apps.\n"
+    assert "grant.use" in kinds(text)
+
+
+def test_laws_of_countries_not_named_before() -> None:
+    assert one("These terms are governed by the laws of Chile.", "term.governing_law")["jurisdiction"] == "Chile"
+    assert one("This licence is governed by the law in force in Quebec.",
+               "term.governing_law")["jurisdiction"] == "Quebec, Canada"
+
+
+def test_the_present_licence_and_a_zone_that_designates_the_world_but() -> None:
+    assert "require.license_copy" in kinds("You may share the Model under the condition that the text of the present "
+                                           "licence is joined to each copy.")
+    assert "restrict.geographic" in kinds('"Permitted Area" designates the whole world, with the exception of '
+                                          "the Russian Federation.")

@@ -122,6 +122,11 @@ class Reading:
 _NO_ACT = Reading(force=Force.NONE, actor=Actor.UNSTATED)
 
 
+#: How near an act must follow "other than" to be what it excepts ("other than developing",
+#: "except for training"); "except as set forth in Section 11.4, ... to install" excepts nothing.
+_EXCEPTED_WITHIN = 3
+
+
 def _outermost(objects: list[Mark]) -> list[Mark]:
     """``objects`` without those inside a longer one, which are part of its name: "weights" in
     "fine-tuned weights", "a copy" in "a copy of this licence"."""
@@ -202,7 +207,9 @@ class Frame:
                   and o.end >= act.start - REACH and self._innermost(o.start) == scope
                   and passive and o.end <= passive[0]]
         recipients = [o for o in near if o.label == RECIPIENT]
-        target = (inside_or_after[0] if inside_or_after else self._head_of(before) if before
+        # in a passive clause what follows is a complement ("Outputs may not be presented ...
+        # as the advice of a clinician"): the object is the subject
+        target = (self._head_of(before) if before else inside_or_after[0] if inside_or_after
                   else recipients[0] if recipients else None)
         if target is None or target.label != PRONOUN:
             return target
@@ -253,6 +260,8 @@ class Frame:
         if head is None:
             return Reading(force=Force.NONE, actor=Actor.UNSTATED, conditional=conditional)
         force = self._force(head)
+        if force is Force.PERMISSION and self._excepted(head, act):
+            force = Force.PROHIBITION
         return Reading(
             force=force,
             actor=self._actor(head),
@@ -261,6 +270,12 @@ class Frame:
             needs_permission=head.label == "ASK_FIRST",
             plain=head.label == "CAN",
         )
+
+    def _excepted(self, head: Mark, act: Mark) -> bool:
+        """Whether ``act`` is what a permission excepts, and so withholds: "may use it for any
+        purpose other than developing a substitute" does not let you develop one."""
+        return any(head.end <= m.start and m.end <= act.start <= m.end + _EXCEPTED_WITHIN
+                   for m in self.by_label.get("EXCEPT", ()))
 
     def _describes(self, act: Mark) -> bool:
         """An act in a relative clause describes a thing rather than being what the clause

@@ -39,7 +39,7 @@ _QUOTED_TERM = re.compile(r"""^[\W_]{0,4}["'\u201c\u2018*]{1,2}([A-Z][^"'\u201d\
 #: A bare Title Case term before its defining verb ("Threshold means ...").
 _BARE_TERM = re.compile(r"^[\W_]{0,4}((?:[A-Z][\w-]*\s){0,4}[A-Z][\w-]*)\s+(?=means|refers|shall\s+mean|is\s+defined)")
 #: The words after which a definition says what the term stands for.
-_DEFINES = re.compile(r"\b(?:means|mean|refers? to|shall mean|is defined as|includes|has the meaning)\b", re.I)
+_DEFINES = re.compile(r"\b(?:means|mean|refers? to|shall mean|is defined as|includes|has the meaning|designates|denotes)\b", re.I)
 #: What parts a term from its meaning in a glossary list ("- **Territory**: worldwide, ...").
 _ENTRY_SEPARATOR = re.compile(r"\s*(?::|\u2013|\u2014| - )")
 #: Cues that make a unit a clause rather than a glossary entry: "**Attribution**: you must
@@ -52,6 +52,11 @@ _ALIASES = re.compile(
     r"(?P<aliases>[\"\u201c][^\"\u201d)]{1,40}[\"\u201d](?:\s*(?:,|or|and|,\s*or|,\s*and)\s*[\"\u201c][^\"\u201d)]{1,40}[\"\u201d])*)\s*\)"
 )
 _QUOTED = re.compile(r"[\"\u201c]([^\"\u201d]{1,40})[\"\u201d]")
+#: The work named by what it is: "Banter, our little dialogue model", "Heron-2 is a speech model".
+_WORK_NAME = re.compile(
+    r"\b(?P<name>[A-Z][\w.-]*(?: [A-Z0-9][\w.-]*){0,3})(?:,\s+| is )(?:our|a|an|the)\s+"
+    r"(?:[\w-]+\s+){0,4}(?:model|models|weights|checkpoint|checkpoints)\b"
+)
 #: The licensor named as a party or a copyright holder.
 _PARTY = re.compile(
     r"\b(?i:between\s+you\s+and)\s+(?P<a>(?:[A-Z][\w.&'-]* ?){1,5})"
@@ -67,9 +72,12 @@ _NEEDED = {
     "aliases": re.compile(_ALIAS_OPENS + "[\"\u201c]"),
     "party": re.compile(r"between|copyright", re.I),
     "company": re.compile(_COMPANY_FORMS),
+    "work": re.compile(r"\b(?:model|models|weights|checkpoints?)\b"),
 }
 #: Words that stand for the licensor when given as its alias.
 _LICENSOR_WORDS = frozenset({"we", "us", "our", "licensor", "company", "provider", "publisher", "owner"})
+#: Capitalised words that open a sentence describing a model without being its name.
+_NOT_WORK_NAMES = frozenset({"this", "it", "that", "which", "the model", "each", "every", "any", "our", "your"})
 #: Words that end a company's name or say nothing on their own.
 _NAME_STOP = frozenset({"inc", "inc.", "ltd", "ltd.", "llc", "gmbh", "corp", "corp.", "co", "co.", "plc", "ag",
                         "sa", "s.a.", "the", "and", "all", "rights", "reserved", "limited", "corporation"})
@@ -83,7 +91,7 @@ _LIMITS = (
     ("DEFINED_TERRITORY", "regions", ("regions",), "REGION"),
 )
 #: Words that turn a list of places into an exclusion ("worldwide, excluding ...").
-_EXCLUDING = re.compile(r"\b(?:exclud\w*|except\w*|other than|outside|save|but not|does not include)\b", re.I)
+_EXCLUDING = re.compile(r"\b(?:exclud\w*|except\w*|other than|outside|save|but not|does not include|with the exception of)\b", re.I)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -182,7 +190,8 @@ def _limit(view: UnitText, body: str, after: int, said: set[str]) -> tuple[str, 
 
 
 def _names(text: str) -> list[Definition]:
-    """The licensor's names: aliases in brackets, "between you and X", a copyright line."""
+    """The licensor's names (aliases in brackets, "between you and X", a copyright line) and
+    the work's ("Banter, our dialogue model")."""
     names: list[Definition] = []
     needed = {name for name, pattern in _NEEDED.items() if pattern.search(text)}
     for match in _ALIASES.finditer(text) if "aliases" in needed else ():
@@ -196,7 +205,11 @@ def _names(text: str) -> list[Definition]:
     for match in _COMPANY.finditer(text) if "company" in needed else ():
         names.append(_licensor(match.group(0)))
         names.append(_licensor(match.group(1)))
-    return [n for name in names for n in (name, _licensor(name.term.split()[0])) if _is_name(n.term)]
+    named = [n for name in names for n in (name, _licensor(name.term.split()[0])) if _is_name(n.term)]
+    for match in _WORK_NAME.finditer(text) if "work" in needed else ():
+        if _is_name(match.group("name")) and match.group("name").lower() not in _NOT_WORK_NAMES:
+            named.append(Definition(term=match.group("name"), meaning="WORK"))
+    return named
 
 
 def _licensor(name: str | Definition) -> Definition:

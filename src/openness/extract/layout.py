@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 #: A list marker or heading mark at the start of a line: bullets, ``(a)``, ``iv.``, ``1.b.v``,
-#: ``2.1``, Markdown headings. Bold Markdown around the marker is skipped first.
+#: ``2.1``, ``¶ 1.3``, ``§ 2``, Markdown headings. Bold Markdown around the marker is skipped first.
 _MARKER = re.compile(
     r"""(?:
         [-*+\u2022\u25cf\u25aa\u2013]\s+                        # bullets
@@ -22,6 +22,7 @@ _MARKER = re.compile(
       | \(?(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})\)\s+          # (a) a) (iv) 1)
       | (?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})\.\s+             # a. 1. iv.
       | \d{1,3}(?:\.\w{1,4})+\.?\s+                             # 1.1  1.b.v  2.1.
+      | (?:[\u00b6\u00a7]{1,2}|(?:Para|Art|Sec|Cl)\.)\s*\d{1,3}(?:\.\w{1,4})*\.?\s+  # ¶ 1.3  § 2  Art. 4
     )""",
     re.VERBOSE,
 )

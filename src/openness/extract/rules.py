@@ -169,6 +169,8 @@ class RuleApplier:
                 # a title names a topic; the clause under it says what the rule is (a question
                 # heading stays: in a FAQ, "Can I use it commercially?" and its "Yes." are one)
                 continue
+            if any(m.label == _EARLIER_VERSION for m in unit_marks):
+                continue  # "Version 2 limited free use to ...": history, not a term of this licence
             if body.endswith("?") and not _answered_yes(text, units, index):
                 continue  # "Can I share the weights?" grants nothing when the answer is "No."
             announces = body.endswith(_LEAD_IN_ENDS) or _ANNOUNCES in body.lower()
@@ -362,6 +364,8 @@ NO_OBJECT = "NONE"
 #: Markers with which a list item forbids or obliges on its own, whatever its lead-in says.
 _OWN_FORCE = frozenset({"MUST", "FORBID", "ASK_FIRST"})
 #: The marker that stands for a lead-in's force before each of its items.
+#: The label of a sentence about what an earlier version of the licence said.
+_EARLIER_VERSION = "EARLIER_VERSION"
 #: The label of words announcing that a grant's list holds its conditions.
 _CONDITIONS_FOLLOW = "CONDITIONS_FOLLOW"
 _FORCE_LABELS = {Force.PROHIBITION: "FORBID", Force.OBLIGATION: "MUST", Force.PERMISSION: "PERMIT"}
