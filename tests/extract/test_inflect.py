@@ -28,3 +28,9 @@ def test_function_words_are_not_inflected() -> None:
 
 def test_hyphenated_words_inflect_as_one() -> None:
     assert "fine-tuned" in phrase_forms("fine-tune")
+
+
+def test_a_phrase_that_names_a_thing_takes_plurals_only() -> None:
+    forms = set(phrase_forms("the licence", nouns=True))
+    assert {"the licence", "the licences", "the license", "the licenses"} <= forms
+    assert "the licensed" not in forms

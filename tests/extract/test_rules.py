@@ -647,3 +647,8 @@ def test_the_present_licence_and_a_zone_that_designates_the_world_but() -> None:
                                            "licence is joined to each copy.")
     assert "restrict.geographic" in kinds('"Permitted Area" designates the whole world, with the exception of '
                                           "the Russian Federation.")
+
+
+def test_the_licensed_models_are_the_work_not_the_licence() -> None:
+    k = kinds("Ferro grants you a licence to install, run and modify the Licensed Models on your own devices.")
+    assert {"grant.use", "grant.modify"} <= k

@@ -94,7 +94,7 @@ class CueFinder:
                 for lemma in (lemma for lemma in cue.lemmas if GAP in lemma):
                     self.gaps.add(match_key, lemma)
                 phrases = {form for lemma in cue.lemmas if GAP not in lemma
-                           for spelling in expand(lemma) for form in phrase_forms(spelling)}
+                           for spelling in expand(lemma) for form in phrase_forms(spelling, nouns=cue.object)}
                 phrase_docs.setdefault(key, []).extend(nlp.make_doc(p) for p in sorted(phrases))
             elif isinstance(cue.pattern, str):
                 for phrase in expand(cue.pattern):

@@ -209,13 +209,22 @@ class Frame:
         recipients = [o for o in near if o.label == RECIPIENT]
         # in a passive clause what follows is a complement ("Outputs may not be presented ...
         # as the advice of a clinician"): the object is the subject
-        target = (self._head_of(before) if before else inside_or_after[0] if inside_or_after
-                  else recipients[0] if recipients else None)
+        target = (self._head_of(before) if before else self._compound_head(inside_or_after[0])
+                  if inside_or_after else recipients[0] if recipients else None)
         if target is None or target.label != PRONOUN:
             return target
         earlier = [o for o in [*self.antecedents, *self.objects]
                    if o.end <= target.start and o.label != PRONOUN]
         return self._head_of(earlier) if earlier else target
+
+    def _compound_head(self, first: Mark) -> Mark:
+        """The last of objects written together, which is what they name: "the Licensed
+        Models" are models, "Model Outputs" outputs."""
+        head = first
+        following = {o.start: o for o in self.objects if o.label != PRONOUN}
+        while head.end in following:
+            head = following[head.end]
+        return head
 
     def _head_of(self, phrase: list[Mark]) -> Mark:
         """The head of the noun phrase the last of ``phrase`` ends: an object followed by "of"

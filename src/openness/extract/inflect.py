@@ -75,14 +75,29 @@ def word_forms(word: str) -> frozenset[str]:
     return frozenset(set().union(*(_spellings(f) for f in forms)))
 
 
-def phrase_forms(phrase: str) -> list[str]:
+def noun_forms(word: str) -> frozenset[str]:
+    """A noun's forms: itself and its plural, in both spellings ("licence", "licences",
+    "license", "licenses"), never a verb's ("the Licensed Models" names no licence)."""
+    if word in _data()["function_words"] or not word.isalpha():
+        return frozenset(_spellings(word))
+    forms = {word, word + "s"}
+    if word.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(word + "es")
+    if word.endswith("y") and len(word) > 2 and word[-2] not in _VOWELS:
+        forms.add(word[:-1] + "ies")
+    return frozenset(set().union(*(_spellings(f) for f in forms)))
+
+
+def phrase_forms(phrase: str, *, nouns: bool = False) -> list[str]:
     """Every spelling of a lemma phrase: "make available" -> "made available", "makes available"...
 
     Words joined by a hyphen inflect as one ("fine-tune" -> "fine-tuned"). In a phrase of more
-    than two content words only the first is inflected.
+    than two content words only the first is inflected. A phrase that names a thing (``nouns``)
+    takes plurals only.
     """
     words = phrase.lower().split()
     content = [i for i, w in enumerate(words) if w not in _data()["function_words"]]
     inflected = set(content[:1] if len(content) > _MAX_INFLECTED_WORDS else content)
-    choices = [sorted(word_forms(w)) if i in inflected else sorted(_spellings(w)) for i, w in enumerate(words)]
+    inflect = noun_forms if nouns else word_forms
+    choices = [sorted(inflect(w)) if i in inflected else sorted(_spellings(w)) for i, w in enumerate(words)]
     return [" ".join(combo) for combo in itertools.product(*choices)]
