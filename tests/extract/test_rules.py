@@ -652,3 +652,28 @@ def test_the_present_licence_and_a_zone_that_designates_the_world_but() -> None:
 def test_the_licensed_models_are_the_work_not_the_licence() -> None:
     k = kinds("Ferro grants you a licence to install, run and modify the Licensed Models on your own devices.")
     assert {"grant.use", "grant.modify"} <= k
+
+
+def test_a_licence_granted_to_someone_named_otherwise_is_theirs() -> None:
+    k = kinds("The Board grants every Member a royalty-free licence to run, adapt and copy the Checkpoint.")
+    assert {"grant.use", "grant.modify"} <= k
+
+
+def test_commercial_use_included_or_reached_by_the_licence() -> None:
+    assert "grant.commercial" in kinds("The Checkpoint may be used for any lawful purpose, commercial use included.")
+    assert "grant.commercial" in kinds("The licence in clause 2 also extends to use in the course of your business.")
+
+
+def test_a_not_for_profit_licensor_is_no_exclusion() -> None:
+    assert "restrict.geographic" not in kinds("Tamsin Lab, a not-for-profit body organised under the laws of "
+                                              "Ontario, publishes the Checkpoint.")
+
+
+def test_derivatives_distributed_under_the_terms_of_this_licence_are_share_alike() -> None:
+    assert "require.share_alike" in kinds("Every Derivative you pass on shall be distributed under the terms of "
+                                          "this Licence.")
+
+
+def test_a_credit_in_the_following_form_is_attribution() -> None:
+    assert "require.attribution" in kinds("Whoever shares the Checkpoint must keep with it, where readers can see "
+                                          'it, a credit in the following form: "Tamsin-1 by Tamsin Lab".')

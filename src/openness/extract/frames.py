@@ -209,22 +209,13 @@ class Frame:
         recipients = [o for o in near if o.label == RECIPIENT]
         # in a passive clause what follows is a complement ("Outputs may not be presented ...
         # as the advice of a clinician"): the object is the subject
-        target = (self._head_of(before) if before else self._compound_head(inside_or_after[0])
-                  if inside_or_after else recipients[0] if recipients else None)
+        target = (self._head_of(before) if before else inside_or_after[0] if inside_or_after
+                  else recipients[0] if recipients else None)
         if target is None or target.label != PRONOUN:
             return target
         earlier = [o for o in [*self.antecedents, *self.objects]
                    if o.end <= target.start and o.label != PRONOUN]
         return self._head_of(earlier) if earlier else target
-
-    def _compound_head(self, first: Mark) -> Mark:
-        """The last of objects written together, which is what they name: "the Licensed
-        Models" are models, "Model Outputs" outputs."""
-        head = first
-        following = {o.start: o for o in self.objects if o.label != PRONOUN}
-        while head.end in following:
-            head = following[head.end]
-        return head
 
     def _head_of(self, phrase: list[Mark]) -> Mark:
         """The head of the noun phrase the last of ``phrase`` ends: an object followed by "of"
@@ -383,6 +374,11 @@ class Frame:
         for the licensor ("This licence conveys ...", "These terms may be changed").
         """
         scope = self._innermost(head.start)
+        if head.label == "PERMIT":
+            # "the Licensor grants every User a licence to use": the licence is the grantee's
+            grants = [m for m in self.by_label.get("GRANTS", ()) if m.end <= head.start
+                      and self._innermost(m.start) == scope]
+            head = grants[-1] if grants else head
         parties = [m for m in self.marks if m.label in ("LICENSOR", "LICENSEE", "TERMS")
                    and m.end <= head.start and self._innermost(m.start) == scope]
         last = parties[-1].label if parties else None
