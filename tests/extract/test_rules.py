@@ -677,3 +677,28 @@ def test_derivatives_distributed_under_the_terms_of_this_licence_are_share_alike
 def test_a_credit_in_the_following_form_is_attribution() -> None:
     assert "require.attribution" in kinds("Whoever shares the Checkpoint must keep with it, where readers can see "
                                           'it, a credit in the following form: "Tamsin-1 by Tamsin Lab".')
+
+
+def test_granting_no_warranty_or_giving_notice_grants_and_forbids_nothing() -> None:
+    k = kinds("The authors grant no warranty: the Checkpoint is supplied as it is.")
+    assert "restrict.redistribution" not in k
+    assert "term.warranty_disclaimer" in k
+    assert "grant.distribute" not in kinds("We will give you 30 days' notice before we stop offering downloads.")
+
+
+def test_a_commercial_ban_above_a_threshold_is_the_threshold_not_a_commercial_restriction() -> None:
+    assert "restrict.commercial" not in kinds("Commercial use of the Checkpoint by a company above the Revenue Cap "
+                                              "is not licensed under these terms.")
+
+
+def test_further_classes_of_the_sealed_batch_once_read() -> None:
+    assert one("Latvian law governs this licence.", "term.governing_law")["jurisdiction"] == "Latvia"
+    assert "require.naming" in kinds('A fine-tune you publish must be given a name whose first word is "Tamsin".')
+    assert "restrict.unilateral_change" in kinds("We may revise Annex 2 at any time, and the revised annex binds "
+                                                 "you from the day it is posted.")
+    assert "grant.commercial" in kinds("Commercial deployment of the Checkpoint is welcome.")
+    assert "restrict.modification" in kinds("Your fine-tuned weights are not to be published.")
+    assert "term.patent_retaliation" in kinds("It stops applying to anyone who sues us claiming that the "
+                                              "Checkpoint infringes a patent.")
+    assert "require.attribution" not in kinds('The name of a Derivative of the Model shall contain the word "Tamsin", '
+                                              "so its origin can be traced.")
