@@ -702,3 +702,16 @@ def test_further_classes_of_the_sealed_batch_once_read() -> None:
                                               "Checkpoint infringes a patent.")
     assert "require.attribution" not in kinds('The name of a Derivative of the Model shall contain the word "Tamsin", '
                                               "so its origin can be traced.")
+
+
+def test_a_table_under_a_modal_heading_takes_its_force() -> None:
+    text = ("## You may\n\n| What | How far |\n|---|---|\n| Change | Fine-tune or prune the Checkpoint. |\n"
+            "| Pass on | Give copies of the Checkpoint to anyone. |\n\n## You may not\n\n| What |\n|---|\n"
+            "| Sell the Checkpoint on its own |\n")
+    k = kinds(text)
+    assert {"grant.modify", "grant.distribute"} <= k
+    assert "restrict.redistribution" in k
+
+
+def test_a_clause_about_how_terms_are_read_restricts_nothing() -> None:
+    assert "restrict.outputs" not in kinds("These terms may not be read as asking you to hand over your outputs.")

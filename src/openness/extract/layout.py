@@ -23,6 +23,7 @@ _MARKER = re.compile(
       | (?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,6})\.\s+             # a. 1. iv.
       | \d{1,3}(?:\.\w{1,4})+\.?\s+                             # 1.1  1.b.v  2.1.
       | (?:[\u00b6\u00a7]{1,2}|(?:Para|Art|Sec|Cl)\.)\s*\d{1,3}(?:\.\w{1,4})*\.?\s+  # ¶ 1.3  § 2  Art. 4
+      | \|\s+                                                  # a Markdown table's row
     )""",
     re.VERBOSE,
 )

@@ -17,6 +17,7 @@ item that reads "Military, warfare, nuclear industries" is known to be a prohibi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -41,6 +42,9 @@ _MODALS = frozenset({"may", "must", "shall", "will", "can", "cannot", "should"})
 #: Words that announce a list even when the sentence ends in a full stop ("may perform the
 #: following acts ... within the scope of these Terms.").
 _ANNOUNCES = "the following"
+#: A heading that is a party and a modal alone ("You may", "You must not"): the lead-in of the
+#: table or list under it.
+_MODAL_HEADING = re.compile(r"(?i)(?:you|the licensee|licensee|users?)\s+(?:may|must|shall|can)(?:\s+not)?\s*:?$")
 #: Groups whose findings explain a clause that forbids or obliges.
 _EXPLAINS = ("restrict.", "require.", "term.")
 #: Labels of clauses that forbid or oblige without being terms of what the analysis judges: a
@@ -165,7 +169,8 @@ class RuleApplier:
                 in_list = False  # nothing can fire, and nothing is carried to the next unit
                 continue
             body = text[unit.start_char : unit.end_char].rstrip(" *_")
-            if not in_list and ((unit.heading and not body.endswith("?")) or _is_heading(body)):
+            modal_heading = unit.heading and _MODAL_HEADING.match(body.lstrip("# ")) is not None
+            if not in_list and not modal_heading and ((unit.heading and not body.endswith("?")) or _is_heading(body)):
                 # a title names a topic; the clause under it says what the rule is (a question
                 # heading stays: in a FAQ, "Can I use it commercially?" and its "Yes." are one)
                 continue
@@ -173,7 +178,8 @@ class RuleApplier:
                 continue  # "Version 2 limited free use to ...": history, not a term of this licence
             if body.endswith("?") and not _answered_yes(text, units, index):
                 continue  # "Can I share the weights?" grants nothing when the answer is "No."
-            announces = body.endswith(_LEAD_IN_ENDS) or _ANNOUNCES in body.lower()
+            # "## You may not" over a table or list says what each of its rows is
+            announces = body.endswith(_LEAD_IN_ENDS) or _ANNOUNCES in body.lower() or modal_heading
             view = _UnitView(unit, unit_marks, lead, announces, self.objects, self.acts,
                              _first_word(doc, unit))
             yield view
