@@ -131,3 +131,21 @@ def test_scores_under_a_numbers_heading_are_an_evaluation(tmp_path: Path) -> Non
             "| Model | Accuracy (%) |\n|---|---|\n| Wren | 71 |\n| Other | 60 |\n")
     evaluation = _findings(tmp_path, body)["disclose.evaluation"]
     assert evaluation and evaluation[0].attributes.get("available") is True
+
+
+def test_data_we_release_in_full_in_a_relative_clause_is_released(tmp_path: Path) -> None:
+    body = ("# Wren\n\n## Reproducibility\n\n- Data: all pretraining text comes from Wren Shelf (40 B tokens of "
+            "public-domain books), which we release in full at https://data.wren.example\n")
+    assert _level(tmp_path, body) == "released"
+
+
+def test_training_code_for_partners_on_request_is_not_released(tmp_path: Path) -> None:
+    body = "# Wren\n\n## Training code\n\nOur training stack is available to partners on request.\n"
+    [code] = _findings(tmp_path, body)["disclose.training_code"]
+    assert code.attributes["available"] is False
+
+
+def test_a_terse_training_line_with_a_link_is_training_code(tmp_path: Path) -> None:
+    body = "# Wren\n\n## Code\n\n- Training & fine-tuning: https://git.wren.example/train (MIT)\n"
+    [code] = _findings(tmp_path, body)["disclose.training_code"]
+    assert code.attributes["available"] is True
