@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 #: A list marker or heading mark at the start of a line: bullets, ``(a)``, ``iv.``, ``1.b.v``,
-#: ``2.1``, ``¶ 1.3``, ``§ 2``, Markdown headings. Bold Markdown around the marker is skipped first.
+#: ``2.1``, ``¶ 1.3``, ``§ 2``, Markdown headings and table rows. Bold Markdown around the marker is
+#: skipped first.
 _MARKER = re.compile(
     r"""(?:
         [-*+\u2022\u25cf\u25aa\u2013]\s+                        # bullets

@@ -157,8 +157,8 @@ class RuleApplier:
         lead = _LeadIn()
         text = doc.user_data.get(TEXT_KEY) or doc.text
         in_list = False
-        #: Whether the list under the current lead-in is made of list items; a list of
-        #: paragraphs (a quoted statement after "the following statement:") ends at the next item.
+        # whether the list under the current lead-in is made of list items; a list of
+        # paragraphs (a quoted statement after "the following statement:") ends at the next item
         items_follow: bool | None = None
         for index, (unit, unit_marks) in enumerate(zip(units, marks)):
             if unit.block and not in_list and (not unit.item or items_follow is False):
@@ -170,7 +170,8 @@ class RuleApplier:
                 continue
             body = text[unit.start_char : unit.end_char].rstrip(" *_")
             modal_heading = unit.heading and _MODAL_HEADING.match(body.lstrip("# ")) is not None
-            if not in_list and not modal_heading and ((unit.heading and not body.endswith("?")) or _is_heading(body)):
+            titled = (unit.heading and not body.endswith("?")) or _is_heading(body)
+            if not in_list and not modal_heading and titled:
                 # a title names a topic; the clause under it says what the rule is (a question
                 # heading stays: in a FAQ, "Can I use it commercially?" and its "Yes." are one)
                 continue
@@ -369,11 +370,11 @@ class _UnitView:
 NO_OBJECT = "NONE"
 #: Markers with which a list item forbids or obliges on its own, whatever its lead-in says.
 _OWN_FORCE = frozenset({"MUST", "FORBID", "ASK_FIRST"})
-#: The marker that stands for a lead-in's force before each of its items.
 #: The label of a sentence about what an earlier version of the licence said.
 _EARLIER_VERSION = "EARLIER_VERSION"
 #: The label of words announcing that a grant's list holds its conditions.
 _CONDITIONS_FOLLOW = "CONDITIONS_FOLLOW"
+#: The marker that stands for a lead-in's force before each of its items.
 _FORCE_LABELS = {Force.PROHIBITION: "FORBID", Force.OBLIGATION: "MUST", Force.PERMISSION: "PERMIT"}
 
 
