@@ -57,13 +57,11 @@ def word_forms(word: str) -> frozenset[str]:
     """Every form of one lower-case word: itself, its regular and irregular inflections."""
     if word in _data()["function_words"] or not word.isalpha():
         return frozenset(_spellings(word) | set(_irregular().get(word, ())))
-    forms = {word} | set(_irregular().get(word, ()))
+    forms = {word} | set(_irregular().get(word, ())) | _s_forms(word)
     stem = word[:-1] if word.endswith("e") else word
-    forms |= {stem + "ed", stem + "ing", word + "s"}
-    if word.endswith(("s", "sh", "ch", "x", "z")):
-        forms |= {word + "es"}
-    if word.endswith("y") and len(word) > 2 and word[-2] not in _VOWELS:
-        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    forms |= {stem + "ed", stem + "ing"}
+    if _consonant_y(word):
+        forms.add(word[:-1] + "ied")
     if (
         len(word) > 2
         and word[-1] not in _VOWELS
@@ -80,12 +78,23 @@ def noun_forms(word: str) -> frozenset[str]:
     "license", "licenses"), never a verb's ("the Licensed Models" names no licence)."""
     if word in _data()["function_words"] or not word.isalpha():
         return frozenset(_spellings(word))
-    forms = {word, word + "s"}
+    forms = {word} | _s_forms(word)
+    return frozenset(set().union(*(_spellings(f) for f in forms)))
+
+
+def _s_forms(word: str) -> set[str]:
+    """The forms in -s, a noun's plural and a verb's third person: "licences", "fixes", "copies"."""
+    forms = {word + "s"}
     if word.endswith(("s", "sh", "ch", "x", "z")):
         forms.add(word + "es")
-    if word.endswith("y") and len(word) > 2 and word[-2] not in _VOWELS:
+    if _consonant_y(word):
         forms.add(word[:-1] + "ies")
-    return frozenset(set().union(*(_spellings(f) for f in forms)))
+    return forms
+
+
+def _consonant_y(word: str) -> bool:
+    """A word whose final "y" follows a consonant ("copy", not "play"): "copies", "copied"."""
+    return word.endswith("y") and len(word) > 2 and word[-2] not in _VOWELS
 
 
 def phrase_forms(phrase: str, *, nouns: bool = False) -> list[str]:
