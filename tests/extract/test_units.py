@@ -25,6 +25,17 @@ def test_abbreviations_do_not_end_a_sentence() -> None:
     ]
 
 
+def test_legal_forms_with_inner_stops_do_not_end_a_sentence() -> None:
+    # "e.V." had been cut after "e.", so the attribution duty around it lost its second half
+    text = ("Products name Feldspar Audio e.V. as the origin of the Model. Credit Nordlicht B.V., "
+            "Tarn S.p.A. and Kookaburra Pty. Ltd. in the documentation. Then stop.")
+    assert units(text) == [
+        "Products name Feldspar Audio e.V. as the origin of the Model.",
+        "Credit Nordlicht B.V., Tarn S.p.A. and Kookaburra Pty. Ltd. in the documentation.",
+        "Then stop.",
+    ]
+
+
 def test_a_quoted_notice_stays_whole() -> None:
     text = 'Keep this notice: "Foo is licensed under the Foo Licence, Copyright Foo Ltd. All Rights Reserved." Then go.'
     assert units(text)[0].endswith('All Rights Reserved."')
