@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-import openness.extract.spacy_import  # noqa: F401 - before spaCy: see its docstring
 import spacy
 from spacy.language import Language
 
