@@ -317,6 +317,15 @@ def test_an_unclassified_clause_makes_the_rules_it_might_concern_unknown(finding
     assert next(r for r in verdict.rules if r.id == "p.uses").outcome == "pass"
 
 
+def test_a_clause_the_classifier_noticed_says_so_in_the_message(finding):
+    compiled = compile(loads('policy p "t" { rule copy "Licence copy" { fail if not require.license_copy } }'))
+    noticed = finding("review.unclassified", line=4, quote="Whoever passes the weights on puts this text beside them.",
+                      force="obligation", candidates=["require.license_copy"], noticed_by="classifier")
+    rule = evaluate(compiled, [noticed], roles={"license"}).rules[0]
+    assert rule.outcome == "unknown"
+    assert "the trained classifier reads as a duty that no rule matched" in rule.message
+
+
 def test_a_found_clause_still_decides_beside_an_unclassified_one(finding):
     compiled = compile(loads('policy p "t" { rule share "Sharing" { fail if restrict.redistribution } }'))
     unclassified = finding("review.unclassified", force="prohibition", candidates=["restrict.redistribution"])

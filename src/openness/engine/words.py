@@ -224,8 +224,11 @@ def _passed(deciding: list[Said]) -> str:
 
 
 def _unclassified(finding: Finding) -> str:
-    """"a restriction the analyzer could not classify (§4.2, line 31)"."""
+    """"a restriction the analyzer could not classify (§4.2, line 31)", or one the trained
+    classifier noticed where the rules saw nothing."""
     what = "restriction" if finding.attributes.get("force") == "prohibition" else "duty"
+    if finding.attributes.get("noticed_by") == "classifier":
+        return f"a clause the trained classifier reads as a {what} that no rule matched ({_where(finding)})"
     return f"a {what} the analyzer could not classify ({_where(finding)})"
 
 

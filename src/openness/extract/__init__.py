@@ -1,10 +1,11 @@
 """The clause extractor: licence text in, typed findings with evidence out.
 
-A blank English spaCy pipeline with three components of our own, built from ``pipeline.cfg``:
+A blank English spaCy pipeline with components of our own, built from ``pipeline.cfg``:
 ``openness_units`` (legal sentence and list-item boundaries), ``openness_cues`` (the phrases of
-``patterns/*.jsonl``) and ``openness_rules`` (which cues, in which order, make which kind of
-finding). spaCy is imported on the first call, not on import.
-"""
+``patterns/*.jsonl``), ``openness_glossary`` (the defined terms), ``openness_rules`` (which cues,
+in which order, make which kind of finding) and ``openness_classifier`` (a trained second reader
+that sends to review the restrictions and duties the rules found nowhere). spaCy is imported on
+the first call, not on import."""
 
 from __future__ import annotations
 

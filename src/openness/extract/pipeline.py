@@ -9,7 +9,7 @@ import spacy
 from spacy.language import Language
 
 # Registering the factories is a side effect of importing their modules.
-from openness.extract import cues, glossary, rules, tokenizer, units  # noqa: F401
+from openness.extract import classifier, cues, glossary, rules, tokenizer, units  # noqa: F401
 
 #: Texts longer than spaCy's default limit (1,000,000 characters) are fine for this pipeline:
 #: it holds no parser or tagger whose memory grows with the text.

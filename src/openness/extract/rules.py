@@ -146,7 +146,8 @@ class RuleApplier:
                 named = acts | {m.label for m in frame.marks if m.label not in self.acts}
                 kinds = self.patterns.might_be(reading.force, named)
                 return [Hit(unit=view.unit, rule=_UNEXPLAINED,
-                            attributes={"force": reading.force.value, "candidates": list(kinds)})]
+                            attributes={"force": reading.force.value, "candidates": list(kinds),
+                                        "noticed_by": "force"})]
         return []
 
     def views(self, doc: Doc) -> Iterator[_UnitView]:
@@ -170,7 +171,7 @@ class RuleApplier:
                 continue
             body = text[unit.start_char : unit.end_char].rstrip(" *_")
             modal_heading = unit.heading and _MODAL_HEADING.match(body.lstrip("# ")) is not None
-            titled = (unit.heading and not body.endswith("?")) or _is_heading(body)
+            titled = (unit.heading and not body.endswith("?")) or is_heading(body)
             if not in_list and not modal_heading and titled:
                 # a title names a topic; the clause under it says what the rule is (a question
                 # heading stays: in a FAQ, "Can I use it commercially?" and its "Yes." are one)
@@ -406,7 +407,7 @@ def _answered_yes(text: str, units: list[Unit], index: int) -> bool:
     return answer.lstrip(" *_-\t\n").lower().startswith("yes")
 
 
-def _is_heading(body: str) -> bool:
+def is_heading(body: str) -> bool:
     """A short title such as "Prohibited Uses" or "Grant of Patent License.": mostly
     capitalised words, the rest short ones, and no modal verb ("You may not use it." is a clause)."""
     words = body.rstrip(".").split()

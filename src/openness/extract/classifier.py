@@ -1,0 +1,106 @@
+"""The ``openness_classifier`` component: a trained second reader for clauses the patterns missed.
+
+The rules read a clause by its parts and know the wordings they were written from; on a licence
+worded otherwise they stay silent, and a restriction they do not see is a rule that passes. The
+classifier is a spaCy ``textcat_multilabel`` (bag of words and word pairs) trained on the units of
+the project's own corpora, labelled by their answer keys (:mod:`openness.evaluate.training`), and
+shipped in ``data/classifier``. It never makes a finding of a kind: where it reads a restriction
+or a duty of a kind that no rule found anywhere in the document, the unit becomes a
+``review.unclassified`` finding whose ``candidates`` are those kinds, so a policy says ``unknown``
+and names the clause to read. Its figures on batches left out of its training, and on the real
+corpus it never saw, are in ``docs/evaluation.md``.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Iterable
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from openness.extract.cues import CUES_KEY
+from openness.extract.frames import Force
+from openness.extract.patterns import Rule
+from openness.extract.rules import HITS_KEY, Hit, is_heading
+from openness.extract.units import TEXT_KEY, UNITS_KEY, Unit
+from openness.taxonomy import UNCLASSIFIED
+
+#: The groups the classifier may flag, and the force each stands for: a missed restriction or
+#: duty is a silent pass; a missed grant or term makes the answer stricter, never laxer.
+FLAGGED = {"restrict.": Force.PROHIBITION, "require.": Force.OBLIGATION}
+#: Clauses a person need not read however the classifier scores them: restatements of the law
+#: and boilerplate outside the taxonomy (the rules' review leaves them alone too).
+_NOT_TERMS = frozenset({"LAW", "BOILERPLATE"})
+#: A unit this short that ends in no stop and is no list item is a title ("Rules of use"), which
+#: names a topic; the clauses under it are read on their own.
+_TITLE_WORDS = 6
+_STOPS = (".", ";", ":", "!", "?")
+#: The rule behind a classifier's ``review.unclassified`` hit: each such clause is its own.
+CLASSIFIED = Rule(id="classifier", kind=UNCLASSIFIED, distinct=True, source="data/classifier")
+
+
+def unit_words(doc: Doc, unit: Unit) -> Span:
+    """The tokens of a unit's words, without its list marker ("2.", "(b)")."""
+    return doc.char_span(unit.start_char, unit.end_char, alignment_mode="expand") or doc[unit.start:unit.end]
+
+
+def unit_doc(vocab: Vocab, words: Iterable[str]) -> Doc:
+    """What the classifier reads of a unit: its words, lower-cased. Training and reading make
+    the Doc the same way, from the extractor's own tokens."""
+    return Doc(vocab, words=[w.lower() for w in words] or [""])
+
+
+def candidates(cats: dict[str, float], found: set[str], threshold: float) -> list[str]:
+    """The kinds a unit might be, most likely first: flagged groups only, at least
+    ``threshold``, and not found anywhere in the document by the rules."""
+    kinds = [k for k, p in cats.items()
+             if p >= threshold and k.startswith(tuple(FLAGGED)) and k not in found]
+    return sorted(kinds, key=lambda k: -cats[k])
+
+
+def _is_title(unit: Unit, body: str) -> bool:
+    body = body.strip().rstrip("*_ ")
+    return (unit.heading or is_heading(body)
+            or (not unit.item and len(body.split()) <= _TITLE_WORDS and not body.endswith(_STOPS)))
+
+
+@Language.factory("openness_classifier", default_config={"threshold": 0.5, "model": "data/classifier"})
+def make_classifier(nlp: Language, name: str, threshold: float, model: str) -> "ClauseClassifier":
+    with resources.as_file(resources.files("openness.extract").joinpath(model)) as path:
+        return ClauseClassifier(spacy.load(path), threshold=threshold)
+
+
+class ClauseClassifier:
+    def __init__(self, model: Language, *, threshold: float) -> None:
+        self.model = model
+        self.textcat = model.get_pipe("textcat_multilabel")
+        self.threshold = threshold
+
+    def __call__(self, doc: Doc) -> Doc:
+        hits: list[Hit] = doc.user_data.get(HITS_KEY, [])
+        doc.user_data[HITS_KEY] = hits + self.flag(doc, hits)
+        return doc
+
+    def flag(self, doc: Doc, hits: list[Hit]) -> list[Hit]:
+        """The review hits this classifier adds to the rules' ``hits`` of ``doc``."""
+        found = {hit.rule.kind for hit in hits}
+        reviewed = {hit.unit.start_char for hit in hits if hit.rule.kind == UNCLASSIFIED}
+        text = doc.user_data.get(TEXT_KEY) or doc.text
+        units = doc.user_data.get(UNITS_KEY, [])
+        marks = doc.user_data.get(CUES_KEY, [[] for _ in units])
+        readable = [unit for unit, unit_marks in zip(units, marks)
+                    if unit.start_char not in reviewed
+                    and not _is_title(unit, text[unit.start_char:unit.end_char])
+                    and not _NOT_TERMS.intersection(m.label for m in unit_marks)]
+        docs = (unit_doc(self.model.vocab, [t.text for t in unit_words(doc, unit)]) for unit in readable)
+        flagged = []
+        for unit, read in zip(readable, self.textcat.pipe(docs)):
+            kinds = candidates(read.cats, found, self.threshold)
+            if kinds:
+                force = next(f for group, f in FLAGGED.items() if kinds[0].startswith(group))
+                flagged.append(Hit(unit=unit, rule=CLASSIFIED, attributes={
+                    "force": force.value, "candidates": kinds, "noticed_by": "classifier"}))
+        return flagged
