@@ -715,3 +715,38 @@ def test_a_table_under_a_modal_heading_takes_its_force() -> None:
 
 def test_a_clause_about_how_terms_are_read_restricts_nothing() -> None:
     assert "restrict.outputs" not in kinds("These terms may not be read as asking you to hand over your outputs.")
+
+
+def test_either_way_is_no_negation() -> None:
+    # "adapted or not" names both cases; its "not" had cancelled the duty around it
+    assert "require.license_copy" in kinds("Copies of the Checkpoint, whether modified or not, are to be "
+                                           "accompanied by these conditions.")
+    assert "require.license_copy" in kinds("Each person you give the Checkpoint to, changed or not, is to "
+                                           "receive a copy of this letter with it.")
+
+
+def test_is_to_is_a_modal_not_a_passive() -> None:
+    # the passive's object is its subject, but "are to" is a modal: what accompanies is the text
+    assert "require.license_copy" in kinds("Copies of the Licensed Checkpoint are to be accompanied by these "
+                                           "Standard Conditions.")
+
+
+def test_a_licence_granted_under_a_list_of_rights_with_patents_grants_patents() -> None:
+    assert "grant.patent" in kinds("The permission above is granted under all copyright, trade secret, design "
+                                   "rights, patents and other rights the Lab owns in the Checkpoint.")
+    assert "grant.patent" not in kinds("No licence is granted under any patent rights of the Lab.")
+
+
+def test_people_by_any_name_are_users_of_a_threshold() -> None:
+    text = ('You may deploy the Checkpoint, except in a Wide Rollout, which needs a separate agreement with us.\n\n'
+            '"Wide Rollout" means a deployment in which more than five hundred (500) individual clinicians '
+            "have access to the Checkpoint.\n")
+    assert one(text, "restrict.user_threshold") == {"count": 500, "metric": "users"}
+
+
+def test_forgery_and_danger_to_life_are_prohibited_uses() -> None:
+    assert "restrict.field_of_use" in kinds("No rights are given to use the Checkpoint to forge wills or "
+                                            "counterfeit banknotes.")
+    assert "restrict.field_of_use" in kinds("The Checkpoint is not licensed for air traffic control or for any "
+                                            "use that could endanger life.")
+    assert "restrict.field_of_use" not in kinds("The Checkpoint is not licensed for resale.")

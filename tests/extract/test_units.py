@@ -36,6 +36,14 @@ def test_legal_forms_with_inner_stops_do_not_end_a_sentence() -> None:
     ]
 
 
+def test_a_definition_opening_with_a_quote_is_not_run_into_its_heading() -> None:
+    # the glossary reads a definition at the start of its unit: "DEFINITIONS \"Ceiling\" means"
+    # had hidden the threshold its number sat in
+    text = 'DEFINITIONS\n"Community Ceiling" means gross turnover of EUR 5,000,000.\n"Output" means text.\n'
+    assert units(text) == ["DEFINITIONS", '"Community Ceiling" means gross turnover of EUR 5,000,000.',
+                           '"Output" means text.']
+
+
 def test_a_quoted_notice_stays_whole() -> None:
     text = 'Keep this notice: "Foo is licensed under the Foo Licence, Copyright Foo Ltd. All Rights Reserved." Then go.'
     assert units(text)[0].endswith('All Rights Reserved."')

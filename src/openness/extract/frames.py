@@ -202,7 +202,11 @@ class Frame:
         inside_or_after = [o for o in things if o.start >= act.start]
         # a passive clause names its object before the marker: "the Model must not be shared"
         scope = self._innermost(act.start)
-        passive = [b.start for b in self.marks if b.label == "BE" and act.start - 2 <= b.start < act.start]
+        # ("is to" / "are to" is a modal, not the passive's "be": "copies are to be accompanied
+        # by these conditions")
+        modal = {h.start for h in self.heads}
+        passive = [b.start for b in self.marks if b.label == "BE" and act.start - 2 <= b.start < act.start
+                   and b.start not in modal]
         before = [o for o in self.objects if o.label != RECIPIENT and o.end <= act.start
                   and o.end >= act.start - REACH and self._innermost(o.start) == scope
                   and passive and o.end <= passive[0]]

@@ -32,6 +32,8 @@ _MARKER = re.compile(
 _HTML_ONLY = re.compile(r"^(?:\s*</?(?:br|p|div|hr)\s*/?>\s*)+$", re.IGNORECASE)
 _BOLD = re.compile(r"(?:\*\*|__)\s*")
 _TERMINAL = (".", ":", ";", "!", "?", "**", '"', "\u201d")
+#: Marks a line may open with before its first word.
+_OPENERS = "\"'\u201c\u2018(["
 #: Lines shorter than this that end without punctuation are headings or a paragraph's last line.
 _SHORT_LINE = 60
 #: How a line that runs on into the next ends: a comma, or a word no heading or sentence ends
@@ -86,13 +88,16 @@ def line_breaks(lines: Iterable[tuple[str, int]], locate: Callable[[int], int]) 
         marker = _MARKER.match(body, skip)
         item = marker is not None
         prev = previous.rstrip()
+        # the line's first letter, past opening quotes ('"Community Ceiling" means ...' under
+        # a heading "DEFINITIONS" starts a unit of its own)
+        capital = stripped.lstrip(_OPENERS)[:1].isupper()
         starts_block = (
             first
             or item
             or not prev
             or prev.endswith(_TERMINAL)
-            or (len(prev) < _SHORT_LINE and stripped[:1].isupper() and not _RUNS_ON.search(prev))
-            or (after_item and lead == 0 and stripped[:1].isupper() and not _RUNS_ON.search(prev))
+            or (len(prev) < _SHORT_LINE and capital and not _RUNS_ON.search(prev))
+            or (after_item and lead == 0 and capital and not _RUNS_ON.search(prev))
             or skip > 0
         )
         if starts_block:
