@@ -750,3 +750,21 @@ def test_forgery_and_danger_to_life_are_prohibited_uses() -> None:
     assert "restrict.field_of_use" in kinds("The Checkpoint is not licensed for air traffic control or for any "
                                             "use that could endanger life.")
     assert "restrict.field_of_use" not in kinds("The Checkpoint is not licensed for resale.")
+
+
+def test_commercial_use_said_without_the_word_commercial() -> None:
+    assert "grant.commercial" in kinds("You can put the Checkpoint to work in the course of your business.")
+    assert "grant.commercial" in kinds("Ship the Checkpoint inside your apps, whether or not you charge for them: "
+                                       "you may do so.")
+    assert "grant.commercial" in kinds("You may run the Checkpoint and sell the reports it writes.")
+    assert "restrict.commercial" in kinds("You may not use the Checkpoint in the course of a business.")
+    # no sale is permitted by sharing "without charging"
+    assert "grant.commercial" not in kinds("You may share the Checkpoint unchanged and without charging for it.")
+
+
+def test_a_published_edition_that_governs_is_a_unilateral_change() -> None:
+    assert "restrict.unilateral_change" in kinds("Whatever edition is posted on our site when you use the "
+                                                 "Checkpoint governs that use.")
+    assert "restrict.unilateral_change" in kinds("A revised edition replaces this one as soon as we post it.")
+    assert "restrict.unilateral_change" in kinds("We may alter the fee tiers by publishing a new version of these "
+                                                 "terms.")
