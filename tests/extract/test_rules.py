@@ -768,3 +768,31 @@ def test_a_published_edition_that_governs_is_a_unilateral_change() -> None:
     assert "restrict.unilateral_change" in kinds("A revised edition replaces this one as soon as we post it.")
     assert "restrict.unilateral_change" in kinds("We may alter the fee tiers by publishing a new version of these "
                                                  "terms.")
+
+
+def test_a_requirement_that_shall_not_apply_forbids_nothing() -> None:
+    k = kinds("The duty to publish changed versions under this licence shall not apply to paying customers.")
+    assert "restrict.modification" not in k and "restrict.redistribution" not in k
+
+
+def test_benchmark_results_are_measurements_not_outputs() -> None:
+    assert "restrict.outputs" not in kinds("You shall not publish benchmark results comparing the Checkpoint with "
+                                           "other models.")
+    assert "restrict.outputs" in kinds("You may not sell the results the Checkpoint generates.")
+
+
+def test_a_recipient_in_the_licensees_place_is_a_flow_down() -> None:
+    assert "require.flow_down" in kinds("Whoever gets the Checkpoint from you is bound by clause 5 as if they "
+                                        "were the licensee.")
+    assert "require.flow_down" in kinds("Everyone you pass the Checkpoint to takes on the obligations in this "
+                                        "section.")
+
+
+def test_a_name_given_in_quotes_is_an_attribution() -> None:
+    assert one('Your documentation must name the Checkpoint as "Wren-3 by the Wren Lab".',
+               "require.attribution") == {"text": "Wren-3 by the Wren Lab"}
+
+
+def test_owing_nothing_limits_liability() -> None:
+    assert "term.liability_limit" in kinds("Whatever goes wrong, we owe you nothing for it.")
+    assert "term.liability_limit" not in kinds("You owe us the fee in the order form.")

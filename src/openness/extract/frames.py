@@ -318,7 +318,10 @@ class Frame:
         if any(act.start - 1 <= p <= act.start for p in parties) or any(
                 act.end <= p <= after[0].start for p in parties):
             return None
-        return after[0]
+        # "The requirement that changed versions be released ... shall not apply to them": the
+        # marker's force goes to the inert verb after it, not back to the act
+        inert = [h for h in after[1:] if h.label == "INERT" and h.start <= after[0].end + _NEG_AFTER]
+        return inert[0] if inert else after[0]
 
     def _force(self, head: Mark) -> Force:
         before = any(head.start - _NEG_BEFORE <= n < head.start for n in self.negators)
