@@ -40,6 +40,15 @@ def _level(tmp_path: Path, body: str) -> str:
         # sources named and sized in a list under a heading that does not say "data"
         ("# Wren\n\n## What it learned from\n\n- 900 hours from the Lowland Birdsong Archive\n"
          "- 120 hours of our own field recordings\n", "described"),
+        # a table of sources with amounts under a "Training <medium>" heading
+        ("# Wren\n\n## Training recordings\n\n| Source | Hours |\n|---|---|\n"
+         "| Harbour Radio Archive, 1990-2020 | 12,400 |\n| Volunteer read speech | 2,100 |\n", "described"),
+        # ... but an amount of "publicly available data" names no source
+        ("# Wren\n\n## Training data\n\n| Data | Tokens |\n|---|---|\n| A mix of publicly available web data | 2.0T |\n",
+         "vague"),
+        # a run-in label names the training data, and it can be downloaded
+        ("# Wren\n\n- Training fields: WrenSat-2, every band we use; all of it is downloadable at "
+         "https://data.wren.example/ws2 (CC BY 4.0).\n", "released"),
         # shares of the mixture without a data noun
         ("# Wren\n\n## What it was trained on\n\nAbout 70% is source code from public repositories, "
          "20% is forum threads and 10% is documentation.\n", "described"),
@@ -83,6 +92,11 @@ def test_a_source_held_back_still_describes_and_caps_a_release(tmp_path: Path) -
         ("# Wren\n\n## How good is it?\n\nBenchmark numbers are not published yet.\n",
          "disclose.evaluation", False, None),
         ("# Wren\n\n## How well it works\n\n- Clean speech: 5.1 % word error rate\n",
+         "disclose.evaluation", True, None),
+        # terse labels: "Trainer:" is the training code, a metric against a test period reports results
+        ("# Wren\n\n- Trainer: tag `v2` of https://code.wren.example/wren (BSD-3-Clause)\n",
+         "disclose.training_code", True, "https://code.wren.example/wren"),
+        ("# Wren\n\n- Scores: RMSE against the 2023 reanalysis, per variable, in `scorecards/`.\n",
          "disclose.evaluation", True, None),
     ],
 )

@@ -98,8 +98,8 @@ def _about_training_data(statement: Statement, cues: frozenset[str], named: bool
             return False
         if "partial" in cues and {"data", "training"} & inner:
             return True  # "a subset of X" under a training-data heading narrows the data down
-        if "data" in inner and ("breakdown" in cues or (
-                "data_noun_weak" in cues and statement.form in ("item", "row"))):
+        if "data" in inner and ("breakdown" in cues or "release" in cues or (
+                cues & {"data_noun_weak", "quantity"} and statement.form in ("item", "row"))):
             return True  # "83% is source code...", "- 31,400 hours from ..." under "Data sources"
         # Weaker nouns ("image-text pairs", "examples") count only in a sentence about training.
         return "data_noun_weak" in cues and "training" in cues
@@ -138,7 +138,11 @@ def judge(statement: Statement, index: int) -> DataStatement | None:
     # "We intend to release it", "will be published": a promise is not a release.
     if (hosted or "release" in cues) and not cues & {"recipe", "withheld", "future"}:
         grade = "released"
-    elif datasets or documented or "breakdown" in cues or "release" in cues:
+    elif (datasets or documented or "breakdown" in cues or "release" in cues
+          # a list or table of sources with their amounts names each source and quantifies it
+          # ("publicly available data | 2.0T" names none)
+          or ("quantity" in cues and not cues & {"vague", "not_training"}
+              and statement.form in ("item", "row"))):
         grade = "described"
     else:
         grade = "vague"
