@@ -12,15 +12,16 @@ def noticed(text: str) -> list[dict]:
 
 
 def test_a_duty_written_as_a_fact_reaches_a_person() -> None:
-    # no modal, no imperative: the rules read no force here, the classifier reads a duty
-    [item] = noticed("Every copy of the weights that leaves your hands carries this licence file with it.")
+    # no modal, no imperative: the rules read no force here, the classifier reads a duty (a
+    # sentence it scores well clear of the threshold: retraining moves scores near it)
+    [item] = noticed("Each copy of the Checkpoint you hand on goes together with this licence file.")
     assert item["force"] == "obligation"
     assert "require.license_copy" in item["candidates"]
 
 
 def test_a_kind_the_rules_found_in_the_document_is_not_flagged_again() -> None:
     text = ("You must include a copy of this licence with every copy of the Model you distribute. "
-            "Every copy of the weights that leaves your hands carries this licence file with it.")
+            "Each copy of the Checkpoint you hand on goes together with this licence file.")
     assert "require.license_copy" in {f.kind for f in findings_from_text(text)}
     assert noticed(text) == []
 

@@ -69,3 +69,12 @@ def test_a_glossary_entry_without_a_verb_defines_a_territory() -> None:
 def test_a_duty_under_a_bold_label_is_no_glossary_entry() -> None:
     text = "- **Commercial use**: you may not use the Model for commercial purposes.\n"
     assert by_kind(text, "restrict.commercial")
+
+
+def test_a_line_of_particulars_defines_its_label() -> None:
+    # each line of particulars is its own unit, though none ends in a stop
+    text = ("PARTICULARS\nLicensor ........ Wren Lab, a research foundation with its seat in Oslo, Norway\n"
+            "Territory ........ the whole world, excluding Cuba and Iran\n\n2. Anyone established outside the Territory is not licensed.\n")
+    (finding,) = by_kind(text, "restrict.geographic")
+    assert finding.attributes["regions"] == ["Cuba", "Iran"]
+    assert finding.evidence.quote == "Anyone established outside the Territory is not licensed."

@@ -180,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpora", type=Path, default=Path("corpora"), help="the own corpora (default: corpora)")
     parser.add_argument("--leave-out", action="append", default=[], metavar="FOLDER",
                         help="an own folder not to train on (a sealed batch); repeatable")
-    parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument("--threshold", type=float, help="default: the one pipeline.cfg sets")
     sub = parser.add_subparsers(dest="command", required=True)
     make = sub.add_parser("train", help="train on the own corpora and write the model")
     make.add_argument("--out", type=Path, required=True, help="a folder that does not exist yet")
@@ -188,6 +188,10 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--test", type=Path, action="append", default=[], help="a folder read by the model trained on all")
     args = parser.parse_args(argv)
 
+    if args.threshold is None:
+        from openness.extract.pipeline import load_pipeline
+
+        args.threshold = load_pipeline().get_pipe("openness_classifier").threshold
     folders = {n: p for n, p in own_folders(args.corpora).items() if n not in args.leave_out}
     units = {name: labelled_units(name, root) for name, root in folders.items()}
     kinds = _kinds()

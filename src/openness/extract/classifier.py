@@ -38,6 +38,8 @@ _NOT_TERMS = frozenset({"LAW", "BOILERPLATE"})
 #: names a topic; the clauses under it are read on their own.
 _TITLE_WORDS = 6
 _STOPS = (".", ";", ":", "!", "?")
+#: The fewest words a unit read by the classifier has, and words must be half its tokens.
+_PROSE_WORDS = 4
 #: The rule behind a classifier's ``review.unclassified`` hit: each such clause is its own.
 CLASSIFIED = Rule(id="classifier", kind=UNCLASSIFIED, distinct=True, source="data/classifier")
 
@@ -61,13 +63,19 @@ def candidates(cats: dict[str, float], found: set[str], threshold: float) -> lis
     return sorted(kinds, key=lambda k: -cats[k])
 
 
+def _is_prose(words: list[str]) -> bool:
+    """Words, mostly: not a row of scores ("| 5-shot | 17.27 |") or a line of code."""
+    alphabetic = sum(w.isalpha() for w in words)
+    return alphabetic >= _PROSE_WORDS and alphabetic * 2 >= len(words)
+
+
 def _is_title(unit: Unit, body: str) -> bool:
     body = body.strip().rstrip("*_ ")
     return (unit.heading or is_heading(body)
             or (not unit.item and len(body.split()) <= _TITLE_WORDS and not body.endswith(_STOPS)))
 
 
-@Language.factory("openness_classifier", default_config={"threshold": 0.5, "model": "data/classifier"})
+@Language.factory("openness_classifier")
 def make_classifier(nlp: Language, name: str, threshold: float, model: str) -> "ClauseClassifier":
     with resources.as_file(resources.files("openness.extract").joinpath(model)) as path:
         return ClauseClassifier(spacy.load(path), threshold=threshold)
@@ -95,7 +103,9 @@ class ClauseClassifier:
                     if unit.start_char not in reviewed
                     and not _is_title(unit, text[unit.start_char:unit.end_char])
                     and not _NOT_TERMS.intersection(m.label for m in unit_marks)]
-        docs = (unit_doc(self.model.vocab, [t.text for t in unit_words(doc, unit)]) for unit in readable)
+        words = {unit.start_char: [t.text for t in unit_words(doc, unit)] for unit in readable}
+        readable = [unit for unit in readable if _is_prose(words[unit.start_char])]
+        docs = (unit_doc(self.model.vocab, words[unit.start_char]) for unit in readable)
         flagged = []
         for unit, read in zip(readable, self.textcat.pipe(docs)):
             kinds = candidates(read.cats, found, self.threshold)

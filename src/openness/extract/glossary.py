@@ -42,6 +42,10 @@ _BARE_TERM = re.compile(r"^[\W_]{0,4}((?:[A-Z][\w-]*\s){0,4}[A-Z][\w-]*)\s+(?=me
 _DEFINES = re.compile(r"\b(?:means|mean|refers? to|shall mean|is defined as|includes|has the meaning|designates|denotes)\b", re.I)
 #: What parts a term from its meaning in a glossary list ("- **Territory**: worldwide, ...").
 _ENTRY_SEPARATOR = re.compile(r"\s*(?::|\u2013|\u2014| - )")
+#: A line of particulars: a capitalised label, dot leaders, its value ("Territory ...... the
+#: whole world, excluding ...").
+_LEADER_TERM = re.compile(r"^[\W_]{0,4}((?:[A-Z][\w-]*\s){0,4}[A-Z][\w-]*)(?=\s*\.{3,})")
+_LEADERS = re.compile(r"\s*\.{3,}\s*")
 #: Cues that make a unit a clause rather than a glossary entry: "**Attribution**: you must
 #: credit us" is a duty under a label, not a definition.
 _CLAUSE_CUES = frozenset({"MODAL", "MUST", "NEG", "FORBID", "PERMIT", "GRANTS", "USE_BAN", "CAN"})
@@ -145,17 +149,20 @@ class GlossaryReader:
 
 def _is_entry(text: str, unit: Unit, marks: list[Mark]) -> bool:
     """A glossary entry without a defining verb: a quoted or bold term, a colon or dash, its
-    meaning, and no force."""
+    meaning, and no force; or a line of particulars (a label, dot leaders, its value)."""
     body = text[unit.start_char : unit.end_char]
-    found = _QUOTED_TERM.match(body)
-    return (found is not None and _ENTRY_SEPARATOR.match(body, found.end()) is not None
-            and not any(m.label in _CLAUSE_CUES for m in marks))
+    quoted = _QUOTED_TERM.match(body)
+    leader = _LEADER_TERM.match(body)
+    return ((quoted is not None and _ENTRY_SEPARATOR.match(body, quoted.end()) is not None)
+            or (leader is not None and _LEADERS.match(body, leader.end()) is not None)) and not any(
+        m.label in _CLAUSE_CUES for m in marks)
 
 
 def _define(doc: Doc, text: str, unit: Unit, marks: list[Mark], acts: frozenset[str]) -> Definition | None:
     body = text[unit.start_char : unit.end_char]
-    found = _QUOTED_TERM.match(body) or _BARE_TERM.match(body)
-    verb = _DEFINES.search(body) or (found and _ENTRY_SEPARATOR.match(body, found.end()))
+    found = _QUOTED_TERM.match(body) or _BARE_TERM.match(body) or _LEADER_TERM.match(body)
+    verb = _DEFINES.search(body) or (found and (_ENTRY_SEPARATOR.match(body, found.end())
+                                                or _LEADERS.match(body, found.end())))
     if found is None or verb is None or verb.start() < found.end(1):
         return None
     term = found.group(1).strip()
