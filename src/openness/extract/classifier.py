@@ -32,8 +32,9 @@ from openness.taxonomy import UNCLASSIFIED
 #: duty is a silent pass; a missed grant or term makes the answer stricter, never laxer.
 FLAGGED = {"restrict.": Force.PROHIBITION, "require.": Force.OBLIGATION}
 #: Clauses a person need not read however the classifier scores them: restatements of the law
-#: and boilerplate outside the taxonomy (the rules' review leaves them alone too).
-_NOT_TERMS = frozenset({"LAW", "BOILERPLATE"})
+#: and boilerplate outside the taxonomy (the rules' review leaves them alone too). Definitions
+#: are read: a threshold's number often sits in one.
+_NOT_READ = frozenset({"LAW", "BOILERPLATE"})
 #: A unit this short that ends in no stop and is no list item is a title ("Rules of use"), which
 #: names a topic; the clauses under it are read on their own.
 _TITLE_WORDS = 6
@@ -46,7 +47,8 @@ CLASSIFIED = Rule(id="classifier", kind=UNCLASSIFIED, distinct=True, source="dat
 
 def unit_words(doc: Doc, unit: Unit) -> Span:
     """The tokens of a unit's words, without its list marker ("2.", "(b)")."""
-    return doc.char_span(unit.start_char, unit.end_char, alignment_mode="expand") or doc[unit.start:unit.end]
+    span = doc.char_span(unit.start_char, unit.end_char, alignment_mode="expand")
+    return span if span is not None else doc[unit.start:unit.end]
 
 
 def unit_doc(vocab: Vocab, words: Iterable[str]) -> Doc:
@@ -70,6 +72,7 @@ def _is_prose(words: list[str]) -> bool:
 
 
 def _is_title(unit: Unit, body: str) -> bool:
+    """A heading, or a short line that ends in no stop: it names a topic and commands nothing."""
     body = body.strip().rstrip("*_ ")
     return (unit.heading or is_heading(body)
             or (not unit.item and len(body.split()) <= _TITLE_WORDS and not body.endswith(_STOPS)))
@@ -82,6 +85,9 @@ def make_classifier(nlp: Language, name: str, threshold: float, model: str) -> "
 
 
 class ClauseClassifier:
+    """Reads the units the rules left unexplained and sends the likely restrictions and duties
+    among them to review; the trained model is ``model`` (a pipeline holding the textcat)."""
+
     def __init__(self, model: Language, *, threshold: float) -> None:
         self.model = model
         self.textcat = model.get_pipe("textcat_multilabel")
@@ -99,15 +105,17 @@ class ClauseClassifier:
         text = doc.user_data.get(TEXT_KEY) or doc.text
         units = doc.user_data.get(UNITS_KEY, [])
         marks = doc.user_data.get(CUES_KEY, [[] for _ in units])
-        readable = [unit for unit, unit_marks in zip(units, marks)
-                    if unit.start_char not in reviewed
-                    and not _is_title(unit, text[unit.start_char:unit.end_char])
-                    and not _NOT_TERMS.intersection(m.label for m in unit_marks)]
-        words = {unit.start_char: [t.text for t in unit_words(doc, unit)] for unit in readable}
-        readable = [unit for unit in readable if _is_prose(words[unit.start_char])]
-        docs = (unit_doc(self.model.vocab, words[unit.start_char]) for unit in readable)
+        readable: list[tuple[Unit, list[str]]] = []
+        for unit, unit_marks in zip(units, marks):
+            if (unit.start_char in reviewed or _is_title(unit, text[unit.start_char:unit.end_char])
+                    or _NOT_READ.intersection(m.label for m in unit_marks)):
+                continue
+            words = [t.text for t in unit_words(doc, unit)]
+            if _is_prose(words):
+                readable.append((unit, words))
+        docs = (unit_doc(self.model.vocab, words) for _, words in readable)
         flagged = []
-        for unit, read in zip(readable, self.textcat.pipe(docs)):
+        for (unit, _), read in zip(readable, self.textcat.pipe(docs)):
             kinds = candidates(read.cats, found, self.threshold)
             if kinds:
                 force = next(f for group, f in FLAGGED.items() if kinds[0].startswith(group))

@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 
 from openness.extract.attributes import READERS, UnitText
 from openness.extract.cues import CUES_KEY, Mark
+from openness.extract.layout import PARTICULARS
 from openness.extract.patterns import load_patterns
 from openness.extract.units import TEXT_KEY, UNITS_KEY, Unit
 
@@ -42,9 +43,7 @@ _BARE_TERM = re.compile(r"^[\W_]{0,4}((?:[A-Z][\w-]*\s){0,4}[A-Z][\w-]*)\s+(?=me
 _DEFINES = re.compile(r"\b(?:means|mean|refers? to|shall mean|is defined as|includes|has the meaning|designates|denotes)\b", re.I)
 #: What parts a term from its meaning in a glossary list ("- **Territory**: worldwide, ...").
 _ENTRY_SEPARATOR = re.compile(r"\s*(?::|\u2013|\u2014| - )")
-#: A line of particulars: a capitalised label, dot leaders, its value ("Territory ...... the
-#: whole world, excluding ...").
-_LEADER_TERM = re.compile(r"^[\W_]{0,4}((?:[A-Z][\w-]*\s){0,4}[A-Z][\w-]*)(?=\s*\.{3,})")
+#: The dot leaders between a line of particulars' label and its value.
 _LEADERS = re.compile(r"\s*\.{3,}\s*")
 #: Cues that make a unit a clause rather than a glossary entry: "**Attribution**: you must
 #: credit us" is a duty under a label, not a definition.
@@ -152,15 +151,14 @@ def _is_entry(text: str, unit: Unit, marks: list[Mark]) -> bool:
     meaning, and no force; or a line of particulars (a label, dot leaders, its value)."""
     body = text[unit.start_char : unit.end_char]
     quoted = _QUOTED_TERM.match(body)
-    leader = _LEADER_TERM.match(body)
-    return ((quoted is not None and _ENTRY_SEPARATOR.match(body, quoted.end()) is not None)
-            or (leader is not None and _LEADERS.match(body, leader.end()) is not None)) and not any(
-        m.label in _CLAUSE_CUES for m in marks)
+    entry = (quoted is not None and _ENTRY_SEPARATOR.match(body, quoted.end()) is not None
+             or PARTICULARS.match(body) is not None)
+    return entry and not any(m.label in _CLAUSE_CUES for m in marks)
 
 
 def _define(doc: Doc, text: str, unit: Unit, marks: list[Mark], acts: frozenset[str]) -> Definition | None:
     body = text[unit.start_char : unit.end_char]
-    found = _QUOTED_TERM.match(body) or _BARE_TERM.match(body) or _LEADER_TERM.match(body)
+    found = _QUOTED_TERM.match(body) or _BARE_TERM.match(body) or PARTICULARS.match(body)
     verb = _DEFINES.search(body) or (found and (_ENTRY_SEPARATOR.match(body, found.end())
                                                 or _LEADERS.match(body, found.end())))
     if found is None or verb is None or verb.start() < found.end(1):

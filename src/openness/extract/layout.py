@@ -33,7 +33,8 @@ _HTML_ONLY = re.compile(r"^(?:\s*</?(?:br|p|div|hr)\s*/?>\s*)+$", re.IGNORECASE)
 _BOLD = re.compile(r"(?:\*\*|__)\s*")
 _TERMINAL = (".", ":", ";", "!", "?", "**", '"', "\u201d")
 #: A line of particulars: a label, dot leaders, its value ("Territory ...... the whole world").
-_LEADER_LINE = re.compile(r"[A-Z][\w'()/ -]{0,40}?\s*\.{3,}\s")
+#: Its own unit here, and a definition of its label (the label is group 1) in the glossary.
+PARTICULARS = re.compile(r"[\W_]{0,4}([A-Z][\w'()/-]*(?:\s[\w'()/-]+){0,4})(?=\s*\.{3,}\s)")
 #: Marks a line may open with before its first word.
 _OPENERS = "\"'\u201c\u2018(["
 #: Lines shorter than this that end without punctuation are headings or a paragraph's last line.
@@ -101,7 +102,7 @@ def line_breaks(lines: Iterable[tuple[str, int]], locate: Callable[[int], int]) 
             or (len(prev) < _SHORT_LINE and capital and not _RUNS_ON.search(prev))
             or (after_item and lead == 0 and capital and not _RUNS_ON.search(prev))
             or skip > 0
-            or _LEADER_LINE.match(body) is not None
+            or PARTICULARS.match(body) is not None
         )
         if starts_block:
             start = locate(at + lead)
