@@ -796,3 +796,15 @@ def test_a_name_given_in_quotes_is_an_attribution() -> None:
 def test_owing_nothing_limits_liability() -> None:
     assert "term.liability_limit" in kinds("Whatever goes wrong, we owe you nothing for it.")
     assert "term.liability_limit" not in kinds("You owe us the fee in the order form.")
+
+
+def test_what_a_grant_does_not_extend_to_it_withholds() -> None:
+    # the class: a negated grant never grants ("does not extend to: ... commercial use")
+    text = ("The permission in clause 2 does not extend to:\n(a) use of the Checkpoint in pacemakers;\n"
+            "(b) commercial use of the Checkpoint.\n")
+    k = kinds(text)
+    assert "restrict.commercial" in k and "grant.commercial" not in k
+    assert "restrict.field_of_use" in kinds("This licence does not cover the following uses:\n"
+                                            "(a) military applications;\n(b) surveillance of individuals.\n")
+    # what the terms forbid binds the licensee
+    assert "restrict.redistribution" in kinds("These terms prohibit you from distributing the Checkpoint.")

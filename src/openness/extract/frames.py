@@ -378,7 +378,8 @@ class Frame:
 
         A grant's subject is the grantor, so the act it grants is the licensee's, unless the
         grant is the licensee's own ("you hereby grant us ..."). The terms themselves speak
-        for the licensor ("This licence conveys ...", "These terms may be changed").
+        for the licensor ("This licence conveys ...", "These terms may be changed"), except in
+        what they forbid, which binds the licensee.
         """
         scope = self._innermost(head.start)
         if head.label == "PERMIT":
@@ -393,6 +394,9 @@ class Frame:
             # "you grant us" is the licensee's grant; "you are granted" is made to the licensee
             passive = any(m.label == "BE" and head.start - 1 <= m.start < head.end for m in self.marks)
             return Actor.LICENSOR if last == "LICENSEE" and not passive else Actor.LICENSEE
+        if last == "TERMS" and head.label == "FORBID":
+            # what "this licence does not cover" or "these terms prohibit" is the licensee's
+            return Actor.LICENSEE
         if last in ("LICENSOR", "TERMS"):
             return Actor.LICENSOR
         if last == "LICENSEE":
