@@ -78,3 +78,11 @@ def test_a_line_of_particulars_defines_its_label() -> None:
     (finding,) = by_kind(text, "restrict.geographic")
     assert finding.attributes["regions"] == ["Cuba", "Iran"]
     assert finding.evidence.quote == "Anyone established outside the Territory is not licensed."
+
+
+def test_a_party_defined_by_its_revenue_carries_the_threshold() -> None:
+    text = ('"Large Licensee" means you, if your turnover in your last financial year was above '
+            "EUR 80,000,000.\n\nA Large Licensee needs a separate agreement with us before it uses the Model.\n")
+    (finding,) = by_kind(text, "restrict.revenue_threshold")
+    assert dict(finding.attributes) == {"amount": 80_000_000, "currency": "EUR", "period": "annual"}
+    assert finding.evidence.quote.startswith("A Large Licensee needs")

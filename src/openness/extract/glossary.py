@@ -169,13 +169,15 @@ def _define(doc: Doc, text: str, unit: Unit, marks: list[Mark], acts: frozenset[
     if any(m[0] in acts and (m[2], m[3]) == found.span(1) for m in view.marks):
         return None  # '"Use" includes ... fine-tuning': the term stays the act it names
     said = [m[0] for m in view.marks if m[2] >= verb.end()]
+    # a limit, even on a party ('"Volume Licensee" means you, if your revenue ... was above
+    # USD 250,000,000')
+    limit = _limit(view, body, verb.end(), set(said))
+    if limit is not None:
+        return Definition(term=term, start=unit.start_char, end=unit.end_char, limit=limit[0],
+                          attributes=limit[1])
     # a party ('"Licensor" means ...'), or a term that names its own kind ("Model Derivatives")
     meaning = next((label for label in _MEANINGS if label in own), None)
     if meaning is None:
-        limit = _limit(view, body, verb.end(), set(said))
-        if limit is not None:
-            return Definition(term=term, start=unit.start_char, end=unit.end_char, limit=limit[0],
-                              attributes=limit[1])
         # what the definition names first ('"Agreement" means the terms ... of the Materials')
         meaning = next((label for label in said if label in _MEANINGS[2:]), None)
     return Definition(term=term, start=unit.start_char, end=unit.end_char, meaning=meaning)
