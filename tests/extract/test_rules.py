@@ -808,3 +808,12 @@ def test_what_a_grant_does_not_extend_to_it_withholds() -> None:
                                             "(a) military applications;\n(b) surveillance of individuals.\n")
     # what the terms forbid binds the licensee
     assert "restrict.redistribution" in kinds("These terms prohibit you from distributing the Checkpoint.")
+
+
+def test_a_name_that_has_to_contain_a_quoted_mark() -> None:
+    assert one('The name of a fine-tuned Checkpoint has to contain "Wren".', "require.naming") == {
+        "position": "contains", "mark": "Wren"}
+    assert one('The name of any Derivative has to open with "Wren".', "require.naming") == {
+        "position": "prefix", "mark": "Wren"}
+    # a notice the documentation includes is an attribution, not a name
+    assert "require.naming" not in kinds('Your documentation must include "Powered by Wren".')

@@ -221,7 +221,7 @@ def naming(unit: UnitText) -> dict[str, Any]:
     model name'), whichever is closer; a notice quoted elsewhere in the sentence ('display
     "Powered by Kestrel 2"') is the attribution's text, not the mark.
     """
-    cue = unit.first("NAME_POSITION")
+    cue = unit.first("NAME_POSITION") or unit.first("NAME_PLACE")
     if cue is None:
         return {}
     out: dict[str, Any] = {"position": cue[1] or "contains"}
