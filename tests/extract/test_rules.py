@@ -817,3 +817,14 @@ def test_a_name_that_has_to_contain_a_quoted_mark() -> None:
         "position": "prefix", "mark": "Wren"}
     # a notice the documentation includes is an attribution, not a name
     assert "require.naming" not in kinds('Your documentation must include "Powered by Wren".')
+
+
+def test_a_duty_stated_as_what_happens() -> None:
+    # no modal: the subject "whoever passes it on" makes the present tense a duty
+    assert "require.license_copy" in kinds("Whoever hands the Checkpoint on, changed or not, includes "
+                                           "this licence text with it.")
+    assert "require.license_copy" in kinds("Every copy you hand on carries this licence text.")
+    assert "require.attribution" in kinds("Each copy of the Checkpoint that you share names the Wren Lab "
+                                          "as its source.")
+    assert "require.license_copy" not in kinds("Whoever passes the Checkpoint on may choose any licence "
+                                               "for their own changes.")
