@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from openness.evaluate.training import labelled_units, main, own_folders, train
+from openness.evaluate.training import labelled_units, main, own_folders, read_folder, train
 
 LICENCE = (
     "1. You may use and copy the Model.\n"
@@ -46,7 +46,7 @@ def test_only_folders_with_an_answer_key_are_training_data(corpora: Path) -> Non
 
 
 def test_a_unit_is_labelled_by_the_key_quote_it_holds(corpora: Path) -> None:
-    units = {" ".join(u.words): u.labels for u in labelled_units(corpora / "batch-x")}
+    units = {" ".join(u.words): u.labels for u in labelled_units(read_folder(corpora / "batch-x"))}
     grant = units["You may use and copy the Model ."]
     assert grant["grant.use"] == 1.0
     # absent from the document: a negative everywhere
@@ -59,7 +59,7 @@ def test_a_unit_is_labelled_by_the_key_quote_it_holds(corpora: Path) -> None:
 
 def test_a_trained_model_round_trips_through_its_folder(corpora: Path, tmp_path: Path) -> None:
     kinds = ["grant.use", "grant.commercial", "restrict.commercial", "restrict.outputs", "term.termination"]
-    model = train(labelled_units(corpora / "batch-x"), kinds)
+    model = train(labelled_units(read_folder(corpora / "batch-x")), kinds)
     model.to_disk(tmp_path / "model")
     assert list(spacy.load(tmp_path / "model").get_pipe("textcat_multilabel").labels) == kinds
 

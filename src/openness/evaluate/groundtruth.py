@@ -18,6 +18,8 @@ from typing import Any, Callable
 from openness.errors import InputError
 from openness.yamldata import safe_load
 
+#: The groups of kinds an answer key audits a licence for (disclosure and review are not).
+AUDITED_GROUPS = ("grant", "restrict", "require", "term")
 #: The threshold facts whose numbers and units are checked exactly.
 THRESHOLD_FACTS = {"user_threshold": "restrict.user_threshold", "revenue_threshold": "restrict.revenue_threshold"}
 

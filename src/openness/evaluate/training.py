@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from openness.evaluate.groundtruth import OWN_KEY, Entry, load_entries, read_key
+from openness.evaluate.groundtruth import AUDITED_GROUPS, OWN_KEY, Entry, load_entries, read_key
 from openness.evaluate.scoring import canonical
 
 #: The model: bag of words and word pairs, hashed into this many rows. 2**15 keeps the shipped
@@ -75,31 +75,48 @@ def _traps(root: Path) -> dict[str, list[tuple[str, str]]]:
             for doc in key.get("documents", [])}
 
 
-def _read(root: Path, entry: Entry) -> tuple[Any, Any]:
+@dataclass(frozen=True, kw_only=True)
+class ReadLicence:
+    """One audited licence as the extractor read it: its key entry, the analysed view of its
+    text and the spaCy Doc with units and the rules' hits."""
+
+    entry: Entry
+    view: Any
+    sdoc: Any
+    traps: tuple[tuple[str, str], ...]
+
+
+def read_folder(root: Path) -> list[ReadLicence]:
+    """Every audited licence under ``root``, read once for both the labels and the figures."""
     from openness.extract.findings import read_clauses
     from openness.ingest import load
-
-    return read_clauses(load(root / entry.file))
-
-
-def labelled_units(root: Path) -> list[LabelledUnit]:
-    """The units of every audited licence under ``root``, labelled from its key."""
-    from openness.extract.classifier import unit_words
-    from openness.extract.units import UNITS_KEY
 
     traps = _traps(root)
     out = []
     for entry in load_entries(root):
-        view, sdoc = _read(root, entry)
-        for unit in sdoc.user_data[UNITS_KEY]:
-            said = canonical(view.text[unit.start_char:unit.end_char])
+        view, sdoc = read_clauses(load(root / entry.file))
+        out.append(ReadLicence(entry=entry, view=view, sdoc=sdoc, traps=tuple(traps.get(entry.file, ()))))
+    return out
+
+
+def labelled_units(folder: list[ReadLicence]) -> list[LabelledUnit]:
+    """The units of every licence of ``folder``, labelled from its key."""
+    from openness.extract.classifier import unit_words
+    from openness.extract.units import UNITS_KEY
+
+    out = []
+    for licence in folder:
+        entry = licence.entry
+        for unit in licence.sdoc.user_data[UNITS_KEY]:
+            said = canonical(licence.view.text[unit.start_char:unit.end_char])
             labels: dict[str, float] = dict.fromkeys(entry.absent, 0.0)
-            for kind, quote in traps.get(entry.file, ()):
+            for kind, quote in licence.traps:
                 if kind not in entry.present and _holds(said, canonical(quote)):
                     labels[kind] = 0.0
             quoted = {f.kind for f in entry.facts if f.quote and _holds(said, canonical(f.quote))}
             labels.update(dict.fromkeys(quoted, 1.0))
-            out.append(LabelledUnit(words=tuple(t.text for t in unit_words(sdoc, unit)), labels=labels))
+            words = tuple(t.text for t in unit_words(licence.sdoc, unit))
+            out.append(LabelledUnit(words=words, labels=labels))
     return out
 
 
@@ -139,22 +156,22 @@ class Figures:
     most: int = 0
 
 
-def read_with(model: Any, root: Path, *, threshold: float) -> Figures:
-    """What ``model`` would flag in the licences under ``root``, against their key."""
+def read_with(model: Any, folder: list[ReadLicence], *, threshold: float) -> Figures:
+    """What ``model`` would flag in the licences of ``folder``, against their key."""
     from openness.extract.classifier import CLASSIFIED, FLAGGED, ClauseClassifier
     from openness.extract.rules import HITS_KEY
 
     reader = ClauseClassifier(model, threshold=threshold)
     figures = Figures()
-    for entry in load_entries(root):
-        view, sdoc = _read(root, entry)
+    for licence in folder:
+        entry, sdoc = licence.entry, licence.sdoc
         hits = [h for h in sdoc.user_data[HITS_KEY] if h.rule is not CLASSIFIED]
         found = {h.rule.kind for h in hits}
         missed = {k for k in entry.present - found if k.startswith(tuple(FLAGGED))}
         flagged = reader.flag(sdoc, hits)
         caught = set()
         for hit in flagged:
-            said = canonical(view.text[hit.unit.start_char:hit.unit.end_char])
+            said = canonical(licence.view.text[hit.unit.start_char:hit.unit.end_char])
             caught |= {f.kind for f in entry.facts
                        if f.kind in missed and f.kind in hit.attributes["candidates"]
                        and f.quote and _holds(said, canonical(f.quote))}
@@ -169,7 +186,7 @@ def read_with(model: Any, root: Path, *, threshold: float) -> Figures:
 def _kinds() -> list[str]:
     from openness.taxonomy import load_taxonomy
 
-    return [k for k, kind in load_taxonomy().kinds.items() if kind.group in ("grant", "restrict", "require", "term")]
+    return [k for k, kind in load_taxonomy().kinds.items() if kind.group in AUDITED_GROUPS]
 
 
 def _row(name: str, f: Figures) -> str:
@@ -190,30 +207,32 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--test", type=Path, action="append", default=[], help="a folder read by the model trained on all")
     args = parser.parse_args(argv)
 
+    if args.command == "train" and args.out.exists():
+        print(f"{args.out}: already exists; give a new folder (nothing is overwritten)", file=sys.stderr)
+        return 2
     if args.threshold is None:
         from openness.extract.pipeline import load_pipeline
 
         args.threshold = load_pipeline().get_pipe("openness_classifier").threshold
     folders = {n: p for n, p in own_folders(args.corpora).items() if n not in args.leave_out}
-    units = {name: labelled_units(root) for name, root in folders.items()}
+    read = {name: read_folder(root) for name, root in folders.items()}
+    units = {name: labelled_units(folder) for name, folder in read.items()}
     kinds = _kinds()
     if args.command == "train":
-        if args.out.exists():
-            print(f"{args.out}: already exists; give a new folder (nothing is overwritten)", file=sys.stderr)
-            return 2
         train([u for us in units.values() for u in us], kinds).to_disk(args.out)
         print(f"trained on {sum(map(len, units.values()))} units of {', '.join(folders)}; written to {args.out}")
         return 0
     print("| folder | documents | restrict/require kinds the rules missed | flagged on their clause | "
           "classifier review items | most in one document |")
     print("|---|---|---|---|---|---|")
-    for name, root in folders.items():
+    for name, folder in read.items():
         model = train([u for other, us in units.items() if other != name for u in us], kinds)
-        print(_row(name, read_with(model, root, threshold=args.threshold)), flush=True)
+        print(_row(name, read_with(model, folder, threshold=args.threshold)), flush=True)
     if args.test:
         model = train([u for us in units.values() for u in us], kinds)
         for root in args.test:
-            print(_row(f"{root} (trained on all)", read_with(model, root, threshold=args.threshold)), flush=True)
+            figures = read_with(model, read_folder(root), threshold=args.threshold)
+            print(_row(f"{root} (trained on all)", figures), flush=True)
     return 0
 
 

@@ -24,17 +24,17 @@ from spacy.vocab import Vocab
 from openness.extract.cues import CUES_KEY
 from openness.extract.frames import Force
 from openness.extract.patterns import Rule
-from openness.extract.rules import HITS_KEY, Hit, is_heading
+from openness.extract.rules import HITS_KEY, NOT_TERMS, Hit, is_heading
 from openness.extract.units import TEXT_KEY, UNITS_KEY, Unit
 from openness.taxonomy import UNCLASSIFIED
 
 #: The groups the classifier may flag, and the force each stands for: a missed restriction or
 #: duty is a silent pass; a missed grant or term makes the answer stricter, never laxer.
 FLAGGED = {"restrict.": Force.PROHIBITION, "require.": Force.OBLIGATION}
-#: Clauses a person need not read however the classifier scores them: restatements of the law
-#: and boilerplate outside the taxonomy (the rules' review leaves them alone too). Definitions
-#: are read: a threshold's number often sits in one.
-_NOT_READ = frozenset({"LAW", "BOILERPLATE"})
+#: Clauses a person need not read however the classifier scores them: those the rules' review
+#: leaves alone (restatements of the law, boilerplate), except definitions, which are read: a
+#: threshold's number often sits in one.
+_NOT_READ = NOT_TERMS - {"DEFINITION", "DEFINES"}
 #: A unit this short that ends in no stop and is no list item is a title ("Rules of use"), which
 #: names a topic; the clauses under it are read on their own.
 _TITLE_WORDS = 6

@@ -122,6 +122,8 @@ class Reading:
 _NO_ACT = Reading(force=Force.NONE, actor=Actor.UNSTATED)
 
 
+#: How near an inert verb must follow a marker to take its force ("shall not apply to").
+_INERT_AFTER = 2
 #: How near an act must follow "other than" to be what it excepts ("other than developing",
 #: "except for training"); "except as set forth in Section 11.4, ... to install" excepts nothing.
 _EXCEPTED_WITHIN = 3
@@ -320,7 +322,7 @@ class Frame:
             return None
         # "The requirement that changed versions be released ... shall not apply to them": the
         # marker's force goes to the inert verb after it, not back to the act
-        inert = [h for h in after[1:] if h.label == "INERT" and h.start <= after[0].end + _NEG_AFTER]
+        inert = [h for h in after[1:] if h.label == "INERT" and h.start <= after[0].end + _INERT_AFTER]
         return inert[0] if inert else after[0]
 
     def _force(self, head: Mark) -> Force:

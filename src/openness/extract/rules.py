@@ -50,7 +50,7 @@ _EXPLAINS = ("restrict.", "require.", "term.")
 #: Labels of clauses that forbid or oblige without being terms of what the analysis judges: a
 #: definition ("'Source' shall mean"), a restatement of the law ("you must comply with
 #: applicable law") and boilerplate outside the taxonomy (trademarks, indemnity, assignment).
-_NOT_TERMS = frozenset({"DEFINITION", "DEFINES", "LAW", "BOILERPLATE"})
+NOT_TERMS = frozenset({"DEFINITION", "DEFINES", "LAW", "BOILERPLATE"})
 #: The label of words that make a marker advice or prediction ("should", "will"), which is no
 #: command however it reads.
 _ADVISORY = "ADVISORY"
@@ -122,7 +122,7 @@ class RuleApplier:
         """A ``review.unclassified`` hit when the unit forbids or obliges the licensee and no
         kind explains it: a clause the analyzer did not understand must reach a person, not
         pass silently."""
-        if view.lead_in or _NOT_TERMS.intersection(view.present) or "COND" in view.present:
+        if view.lead_in or NOT_TERMS.intersection(view.present) or "COND" in view.present:
             return []  # a condition's duties and bans are read by the kinds that know them
         advice = [(m.start, m.end) for m in view.marks if m.label == _ADVISORY]
         inherited_objects = any(target for readings in view.lead.acts.values() for _, target in readings)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from openness.evaluate.groundtruth import AUDITED_GROUPS
 from openness.report import Format
 
 if TYPE_CHECKING:
@@ -12,8 +13,6 @@ if TYPE_CHECKING:
 
 #: The formats of the report (Markdown: the table for the docs).
 FORMATS = (Format.TEXT, Format.MARKDOWN, Format.JSON)
-
-GROUPS = ("grant", "restrict", "require", "term")
 
 
 def render(ev: Evaluation, fmt: Format) -> str:
@@ -44,7 +43,7 @@ def rows(ev: Evaluation) -> list[tuple[str, int, int, int, float | None, float |
     for kind in ev.kinds:
         tp, fp, fn = ev.score.counts([kind])
         out.append((kind, tp, fp, fn, ratio(tp, tp + fp), ratio(tp, tp + fn)))
-    for group in GROUPS:
+    for group in AUDITED_GROUPS:
         kinds = [k for k in ev.kinds if k.startswith(group + ".")]
         tp, fp, fn = ev.score.counts(kinds)
         out.append((f"{group}.*", tp, fp, fn, ratio(tp, tp + fp), ratio(tp, tp + fn)))
